@@ -1,0 +1,1 @@
+"""The shipped curated plan graphs (data files; installed as theory.graph)."""
