@@ -1,0 +1,213 @@
+"""Budget reconciliation: does the plan's own arithmetic add up?
+
+:func:`audit_budget` compares the figures the plan states in different places, exactly as
+curated in the graph (nothing is corrected first):
+
+``rows-vs-sum``
+    the overview table's rows of a year against its stated "Sum (kr.)" (and any other
+    stated yearly sum);
+``overview-vs-activity``
+    an activity's row in the overview table against the "I alt" of its own table;
+``lines-vs-total``
+    the lines of an activity's own table against its "I alt";
+``earmark``
+    an overview row that differs from the activity's own table by exactly an amount
+    earmarked to it from another activity: the money is counted under the giving
+    activity in the overview and under the receiving one in its own table;
+``co-financing``
+    co-financing from another funder that an activity table counts in its "I alt".
+
+Every mismatch is one row: ``year``, ``subject``, ``check``, ``stated`` (the figure the
+plan states as the total), ``computed`` (what the other place gives), ``difference``
+(computed − stated), ``source`` (both places: section and quoted line), ``note``
+(a likely misprint, the curator's note) and ``subject_iri``. A plan that adds up gives
+an empty list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from .queries import select_rows
+
+__all__ = ["CHECKS", "audit_budget"]
+
+CHECKS = ("rows-vs-sum", "overview-vs-activity", "lines-vs-total", "earmark", "co-financing")
+
+_TH = "https://w3id.org/theory/ontology#"
+_OVERVIEW, _ACTIVITY = _TH + "OverviewTable", _TH + "ActivityTable"
+_TOTAL = _TH + "Total"
+_ODD = re.compile(r"^\d{1,3}\.\d{2}$")  # "188.00" in a column of thousands
+
+
+def _dec(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def _num(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _cite(row: dict) -> str:
+    place = row.get("source") or "?"
+    quote = row.get("quote")
+    return f"{place}: “{quote}”" if quote else place
+
+
+def _misprints(amounts: list[dict], stated: Decimal, computed: Decimal, stated_side: list[dict]) -> list[str]:
+    """Notes for amounts printed like "188.00" whose ×1000 makes the check balance."""
+    notes = []
+    for amount in amounts:
+        lexical = str(amount.get("lexical") or "")
+        if not _ODD.match(lexical):
+            continue
+        value = _dec(amount["value"])
+        fixed = value * 1000 - value
+        on_stated_side = amount in stated_side
+        balanced = (stated + fixed == computed) if on_stated_side else (computed + fixed == stated)
+        if balanced:
+            notes.append(f"likely misprint: {lexical} printed for {_num(value * 1000):,}".replace(",", "."))
+        if amount.get("note"):
+            notes.append(str(amount["note"]))
+    return notes
+
+
+def _row(year, subject, subject_iri, check, stated, computed, sources, notes) -> dict[str, Any]:
+    difference = (computed if computed is not None else Decimal(0)) - (stated if stated is not None else Decimal(0))
+    return {
+        "year": year,
+        "subject": subject,
+        "check": check,
+        "stated": _num(stated),
+        "computed": _num(computed),
+        "difference": _num(difference),
+        "source": " | ".join(sources),
+        "note": "; ".join(dict.fromkeys(n for n in notes if n)),
+        "subject_iri": subject_iri,
+    }
+
+
+def audit_budget(graph, year: int | None = None) -> list[dict[str, Any]]:
+    """Every place the plan's figures disagree (all years, or only ``year``).
+
+    Sorted by year, then check (in the order of :data:`CHECKS`), then subject.
+    """
+    amounts = select_rows(graph, "budget-amounts")
+    sums = select_rows(graph, "stated-sums")
+    extras = select_rows(graph, "earmarks-and-cofinancing")
+    if year is not None:
+        amounts = [a for a in amounts if a["year"] == int(year)]
+        sums = [s for s in sums if s["year"] == int(year)]
+        extras = [e for e in extras if e["year"] == int(year)]
+
+    overview: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    totals: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    lines: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    has_table: set[str] = set()
+    labels: dict[str, str] = {}
+    for amount in amounts:
+        key = (amount["activity_iri"], amount["year"])
+        labels[amount["activity_iri"]] = amount["activity"]
+        if amount["table_iri"] == _OVERVIEW and amount["line_iri"] == _TOTAL:
+            overview[key].append(amount)
+        elif amount["table_iri"] == _ACTIVITY:
+            has_table.add(amount["activity_iri"])
+            (totals if amount["line_iri"] == _TOTAL else lines)[key].append(amount)
+
+    def total(rows: list[dict]) -> Decimal | None:
+        return sum((_dec(r["value"]) for r in rows), Decimal(0)) if rows else None
+
+    findings: list[dict[str, Any]] = []
+
+    # rows-vs-sum: the overview rows of a year against each stated yearly sum
+    by_year: dict[int, list[dict]] = defaultdict(list)
+    for (_, y), rows in overview.items():
+        by_year[y].extend(rows)
+    for stated_sum in sums:
+        y = stated_sum["year"]
+        stated = _dec(stated_sum["value"])
+        rows = by_year.get(y, [])
+        computed = total(rows) or Decimal(0)
+        if stated != computed:
+            notes = _misprints(rows, stated, computed, [])
+            if _ODD.match(str(stated_sum.get("lexical") or "")):
+                notes.append(f"the stated sum is printed as {stated_sum['lexical']}")
+            findings.append(_row(
+                y, stated_sum.get("label") or f"Sum {y}", stated_sum["sum_iri"], "rows-vs-sum", stated, computed,
+                [_cite(stated_sum), f"{len(rows)} rows of the overview table for {y}"], notes,
+            ))
+
+    # earmarks: the receiving activity's tables may differ by exactly the earmark
+    earmarked: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for extra in extras:
+        if extra["kind"] == "earmark" and extra.get("activity_iri"):
+            earmarked[(extra["activity_iri"], extra["year"])].append(extra)
+
+    # overview-vs-activity
+    keys = sorted(set(overview) | set(totals), key=lambda k: (k[1], k[0]))
+    for key in keys:
+        activity_iri, y = key
+        if activity_iri not in has_table:
+            continue  # the plan gives this activity no table of its own (e.g. earlier activities)
+        stated, computed = total(overview.get(key, [])), total(totals.get(key, []))
+        if stated == computed:
+            continue
+        label = labels[activity_iri]
+        sources = [_cite(r) for r in overview.get(key, [])] or ["budgetoversigten: no row for this year"]
+        sources += [_cite(r) for r in totals.get(key, [])] or [f"{label}, own table: no figure for {y}"]
+        marks = [e for e in earmarked.get(key, []) if computed is not None and stated is not None
+                 and computed - stated == _dec(e["value"])]
+        if marks:
+            mark = marks[0]
+            giver = mark.get("from_activity") or "another activity"
+            note = (
+                f"{_num(_dec(mark['value'])):,}".replace(",", ".")
+                + f" kr. earmarked from {giver}: counted in {giver}'s overview row, "
+                f"and in {label}'s own table"
+            )
+            findings.append(_row(y, label, activity_iri, "earmark", stated, computed, sources + [_cite(mark)], [note]))
+            continue
+        notes = _misprints(overview.get(key, []) + totals.get(key, []), stated or Decimal(0),
+                           computed or Decimal(0), overview.get(key, []))
+        if computed is None:
+            notes.append(f"the activity's own table has no figure for {y}")
+        if stated is None:
+            notes.append(f"the overview table has no figure for {y}")
+        findings.append(_row(y, label, activity_iri, "overview-vs-activity", stated, computed, sources, notes))
+
+    # lines-vs-total
+    for key in sorted(set(totals) & set(lines), key=lambda k: (k[1], k[0])):
+        activity_iri, y = key
+        stated, computed = total(totals[key]), total(lines[key])
+        if stated == computed:
+            continue
+        label = labels[activity_iri]
+        notes = _misprints(totals[key] + lines[key], stated, computed, totals[key])
+        sources = [_cite(r) for r in totals[key]] + [f"{len(lines[key])} lines of {label}'s own table"]
+        findings.append(_row(y, label, activity_iri, "lines-vs-total", stated, computed, sources, notes))
+
+    # co-financing counted in an activity table's "I alt"
+    for extra in extras:
+        if extra["kind"] != "co-financing" or not extra.get("activity_iri"):
+            continue
+        key = (extra["activity_iri"], extra["year"])
+        stated, line_sum = total(totals.get(key, [])), total(lines.get(key, []))
+        if stated is None or line_sum is None:
+            continue
+        value = _dec(extra["value"])
+        if value and stated == line_sum + value:
+            label = extra.get("activity") or labels.get(extra["activity_iri"], extra["activity_iri"])
+            findings.append(_row(
+                extra["year"], label, extra["activity_iri"], "co-financing", stated, line_sum,
+                [_cite(r) for r in totals[key]] + [_cite(extra)],
+                ["co-financing from another funder is counted in the activity's I alt"],
+            ))
+
+    order = {name: i for i, name in enumerate(CHECKS)}
+    findings.sort(key=lambda r: (r["year"], order[r["check"]], r["subject"], r["subject_iri"]))
+    return findings
