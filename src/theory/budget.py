@@ -54,7 +54,7 @@ def _num(value: Decimal | None) -> int | float | None:
 
 
 def _cite(row: dict) -> str:
-    place = row.get("source") or "?"
+    place = row.get("source") or row.get("amount_iri") or row.get("sum_iri") or row.get("iri") or "?"
     quote = row.get("quote")
     return f"{place}: “{quote}”" if quote else place
 
@@ -92,14 +92,14 @@ def _row(year, subject, subject_iri, check, stated, computed, sources, notes) ->
     }
 
 
-def audit_budget(graph, year: int | None = None) -> list[dict[str, Any]]:
-    """Every place the plan's figures disagree (all years, or only ``year``).
+def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[dict[str, Any]]:
+    """Every place the plan's figures disagree (all years, or only ``year``); labels in ``lang``.
 
     Sorted by year, then check (in the order of :data:`CHECKS`), then subject.
     """
-    amounts = select_rows(graph, "budget-amounts")
+    amounts = select_rows(graph, "budget-amounts", {"lang": lang})
     sums = select_rows(graph, "stated-sums")
-    extras = select_rows(graph, "earmarks-and-cofinancing")
+    extras = select_rows(graph, "earmarks-and-cofinancing", {"lang": lang})
     if year is not None:
         amounts = [a for a in amounts if a["year"] == int(year)]
         sums = [s for s in sums if s["year"] == int(year)]
@@ -180,34 +180,45 @@ def audit_budget(graph, year: int | None = None) -> list[dict[str, Any]]:
             notes.append(f"the overview table has no figure for {y}")
         findings.append(_row(y, label, activity_iri, "overview-vs-activity", stated, computed, sources, notes))
 
-    # lines-vs-total
+    # co-financing from other funders, per activity table and year
+    cofinanced: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for extra in extras:
+        if extra["kind"] == "co-financing" and extra.get("activity_iri"):
+            cofinanced[(extra["activity_iri"], extra["year"])].append(extra)
+
+    # lines-vs-total (or co-financing, when co-financing explains the difference)
     for key in sorted(set(totals) & set(lines), key=lambda k: (k[1], k[0])):
         activity_iri, y = key
         stated, computed = total(totals[key]), total(lines[key])
         if stated == computed:
             continue
         label = labels[activity_iri]
-        notes = _misprints(totals[key] + lines[key], stated, computed, totals[key])
-        sources = [_cite(r) for r in totals[key]] + [f"{len(lines[key])} lines of {label}'s own table"]
-        findings.append(_row(y, label, activity_iri, "lines-vs-total", stated, computed, sources, notes))
-
-    # co-financing counted in an activity table's "I alt"
-    for extra in extras:
-        if extra["kind"] != "co-financing" or not extra.get("activity_iri"):
-            continue
-        key = (extra["activity_iri"], extra["year"])
-        stated, line_sum = total(totals.get(key, [])), total(lines.get(key, []))
-        if stated is None or line_sum is None:
-            continue
-        value = _dec(extra["value"])
-        if value and stated == line_sum + value:
-            label = extra.get("activity") or labels.get(extra["activity_iri"], extra["activity_iri"])
+        sources = [_cite(r) for r in totals[key]] + [f"{len(lines[key])} line{'s' if len(lines[key]) != 1 else ''} of {label}'s own table"]
+        funds = [c for c in cofinanced.get(key, []) if computed + _dec(c["value"]) == stated]
+        if funds:
+            fund = funds[0]
             findings.append(_row(
-                extra["year"], label, extra["activity_iri"], "co-financing", stated, line_sum,
-                [_cite(r) for r in totals[key]] + [_cite(extra)],
-                ["co-financing from another funder is counted in the activity's I alt"],
+                y, label, activity_iri, "co-financing", stated, computed, sources + [_cite(fund)],
+                [f"co-financing of {_num(_dec(fund['value'])):,}".replace(",", ".")
+                 + " kr. from another funder is counted in the activity's I alt"],
             ))
+            continue
+        notes = _misprints(totals[key] + lines[key], stated, computed, totals[key])
+        findings.append(_row(y, label, activity_iri, "lines-vs-total", stated, computed, sources, notes))
 
     order = {name: i for i, name in enumerate(CHECKS)}
     findings.sort(key=lambda r: (r["year"], order[r["check"]], r["subject"], r["subject_iri"]))
     return findings
+
+
+_COLUMNS = ["year", "subject", "check", "stated", "computed", "difference", "source", "note"]
+
+
+def audit_text(findings: list[dict[str, Any]], fmt: str = "table") -> str:
+    """The findings as text; for people, a plan that adds up says so in one line."""
+    from .output import format_rows
+
+    if not findings and fmt == "table":
+        return "The plan's figures add up: no mismatches.\n"
+    columns = _COLUMNS + (["subject_iri"] if fmt in ("csv", "json") else [])
+    return format_rows(findings, fmt, columns=columns)

@@ -10,7 +10,9 @@ idea each, first comment line says which), applied until nothing new appears:
 - ``org:transitiveSubOrganizationOf``, the closure of ``org:subOrganizationOf``.
 
 :func:`serialize` writes the same bytes for the same graph, whatever the hash seed:
-blank nodes (the ontology's RDF lists) get canonical labels first.
+blank nodes (the ontology's RDF lists) get canonical labels first. Turtle writes
+decimals in its short numeric form (``"300000"^^xsd:decimal`` becomes ``300000.0``, the
+same value); N-Triples and JSON-LD keep every lexical form as loaded.
 """
 
 from __future__ import annotations
@@ -61,11 +63,19 @@ def inferred_triples(graph: Graph) -> Graph:
             return added
 
 
+def _bind_like(out: Graph, graph: Graph) -> None:
+    """``graph``'s prefixes on ``out``, with :data:`BIND_PREFIXES` winning (schema: is http)."""
+    for prefix, namespace in graph.namespaces():
+        if prefix not in BIND_PREFIXES and str(namespace) not in BIND_PREFIXES.values():
+            out.bind(prefix, namespace, override=True, replace=True)
+    for prefix, namespace in BIND_PREFIXES.items():
+        out.bind(prefix, namespace, override=True, replace=True)
+
+
 def build_graph(graph: Graph) -> Graph:
     """A new graph: everything in ``graph`` plus the inferred links."""
     out = Graph()
-    for prefix, namespace in graph.namespaces():
-        out.bind(prefix, namespace, override=True, replace=True)
+    _bind_like(out, graph)
     out += graph
     out += inferred_triples(graph)
     return out
@@ -79,8 +89,7 @@ def _canonical(graph: Graph) -> Graph:
         return graph
     canonical = to_canonical_graph(graph)
     out = Graph()
-    for prefix, namespace in graph.namespaces():
-        out.bind(prefix, namespace, override=True, replace=True)
+    _bind_like(out, graph)
     out += canonical
     return out
 
@@ -116,3 +125,26 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
         lines = sorted({line for line in text.splitlines() if line.strip()})
         return ("\n".join(lines) + "\n").encode("utf-8")
     return _sorted_jsonld(graph)
+
+
+def build_to_file(paths, fmt: str, output) -> int:
+    """Load ``paths`` (default: the shipped plan), build, write ``output`` atomically.
+
+    Returns the number of triples written. The output folder is checked before any work,
+    and the file appears whole or not at all.
+    """
+    from pathlib import Path
+
+    from .errors import OutputError
+    from .load import load_graph
+    from .output import write_file
+
+    output = Path(output)
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown build format {fmt!r}; use one of {', '.join(FORMATS)}")
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{output}: folder {folder} does not exist; create it first or choose another -o path")
+    graph = build_graph(load_graph(paths or None))
+    write_file(output, serialize(graph, fmt))
+    return len(graph)

@@ -14,6 +14,7 @@ hooks cannot see it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -86,7 +87,8 @@ def check_query(text: str, *, allow_network: bool = False, where: str = "query")
         except Exception:  # noqa: BLE001 - an odd update is still not a query
             update = None
         if update is not None and update.get("request"):
-            kinds = sorted({getattr(r, "name", "update").upper() for r in update["request"]})
+            kinds = sorted({" ".join(re.findall(r"[A-Z][a-z]*", getattr(r, "name", "Update"))).upper()
+                            for r in update["request"]})
             raise QueryError(
                 f"{where}: SPARQL Update ({', '.join(kinds)}) is refused: `theory query` never "
                 "changes data; use SELECT, ASK, CONSTRUCT or DESCRIBE"

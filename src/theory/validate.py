@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from .errors import LoadError
+from .errors import LoadError, UsageError
 
 __all__ = ["ValidationReport", "ValidationResult", "validate", "load_shapes"]
 
@@ -27,7 +27,7 @@ _ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """One SHACL result, as short strings (IRIs in prefixed form where a prefix is bound)."""
+    """One SHACL result as strings: full IRIs (``path`` of an inverse path starts with ``^``)."""
 
     severity: str
     focus_node: str
@@ -76,15 +76,29 @@ def load_shapes(path: Path | None = None) -> Graph:
     return load_files([Path(path) if path else shapes_path()], with_ontology=False).graph
 
 
-def _short(graph: Graph, node) -> str:
-    if node is None:
-        return ""
-    if isinstance(node, URIRef):
-        try:
-            return graph.namespace_manager.normalizeUri(node)
-        except Exception:  # pragma: no cover - rdflib refuses odd IRIs
-            return str(node)
-    return str(node)
+def _full(node) -> str:
+    return "" if node is None else str(node)
+
+
+def shorten(graph: Graph, text: str) -> str:
+    """A full IRI (or ``^IRI``) in prefixed form where ``graph`` binds a prefix."""
+    inverse = text.startswith("^")
+    iri = text[1:] if inverse else text
+    if "://" not in iri or " " in iri:
+        return text
+    from .namespaces import BIND_PREFIXES
+
+    for prefix, namespace in BIND_PREFIXES.items():  # our prefixes win over rdflib's defaults
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and local and all(c.isalnum() or c in "-_" for c in local):
+            return ("^" if inverse else "") + f"{prefix}:{local}"
+    try:
+        short = graph.namespace_manager.normalizeUri(URIRef(iri))
+    except Exception:  # pragma: no cover - rdflib refuses odd IRIs
+        short = iri
+    if short.startswith("<"):
+        short = iri
+    return ("^" if inverse else "") + short
 
 
 def _path_text(graph: Graph, report: Graph, path) -> str:
@@ -92,8 +106,8 @@ def _path_text(graph: Graph, report: Graph, path) -> str:
         return ""
     inverse = report.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + _short(graph, inverse)
-    return _short(graph, path)
+        return "^" + _full(inverse)
+    return _full(path)
 
 
 @contextmanager
@@ -155,18 +169,55 @@ def validate(graph: Graph, shapes: Graph | Path | None = None) -> ValidationRepo
     results = []
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):
         severity = _SEVERITY.get(report_graph.value(node, SH.resultSeverity), "Violation")
-        messages = sorted(str(m) for m in report_graph.objects(node, SH.resultMessage))
         shape = report_graph.value(node, SH.sourceShape)
+        # pyshacl reports the shape's general sh:message beside the constraint's own one;
+        # the constraint's is the specific one
+        general = {str(m) for m in shapes.objects(shape, SH.message)} if shape is not None else set()
+        messages = sorted(str(m) for m in report_graph.objects(node, SH.resultMessage))
+        messages = [m for m in messages if m not in general] or messages
         value = report_graph.value(node, SH.value)
         results.append(
             ValidationResult(
                 severity=severity,
-                focus_node=_short(graph, report_graph.value(node, SH.focusNode)),
+                focus_node=_full(report_graph.value(node, SH.focusNode)),
                 path=_path_text(graph, report_graph, report_graph.value(node, SH.resultPath)),
                 message=messages[0] if messages else "",
-                shape=_short(shapes, shape) if isinstance(shape, URIRef) else "",
-                value=_short(graph, value),
+                shape=_full(shape) if isinstance(shape, URIRef) else "",
+                value=_full(value),
             )
         )
     results = sorted(set(results), key=lambda r: (_ORDER.get(r.severity, 9), r.focus_node, r.path, r.message, r.value))
     return ValidationReport(results)
+
+
+def check_paths(paths, *, reason: bool = False, fmt: str = "table") -> tuple[str, bool]:
+    """Load ``paths`` (default: the shipped plan), validate, optionally reason; the text to
+    print and whether it failed (a violation or an inconsistency).
+
+    The table ends with a summary line; JSON is an array of result objects.
+    """
+    from .load import load_graph
+    from .output import format_rows
+
+    if fmt not in ("table", "json"):
+        raise UsageError(f"unknown format {fmt!r} for validate; use table or json")
+    graph = load_graph(paths or None)
+    report = validate(graph)
+    rows = report.rows()
+    consistent = True
+    if reason:
+        from .reason import check_consistency
+
+        consistency = check_consistency(graph)
+        consistent = consistency.consistent
+        rows = consistency.rows() + rows
+    failed = not report.conforms or not consistent
+    if fmt == "json":
+        return format_rows(rows, "json", columns=list(ValidationResult.__dataclass_fields__)), failed
+    short_rows = [{**row, "focus_node": shorten(graph, row["focus_node"]), "path": shorten(graph, row["path"])} for row in rows]
+    text = format_rows(short_rows, "table", columns=["severity", "focus_node", "path", "message"]) if rows else ""
+    verdict = "does not conform" if failed else "conforms"
+    summary = f"{verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings"
+    if reason:
+        summary += ", consistent (HermiT)" if consistent else ", INCONSISTENT (HermiT)"
+    return text + summary + "\n", failed

@@ -36,6 +36,9 @@ __all__ = [
     "run_query",
     "select_rows",
     "resolve_year",
+    "rows_of",
+    "catalogue_rows",
+    "answer",
 ]
 
 PARAM_TYPES = ("string", "iri", "integer", "decimal", "year")
@@ -289,3 +292,40 @@ def rows_of(result) -> list[dict[str, Any]]:
 def select_rows(graph, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run a named SELECT query; its rows as dicts of Python values (via ``output.plain``)."""
     return rows_of(run_query(graph, name, params))
+
+
+def catalogue_rows() -> list[dict[str, str]]:
+    """The catalogue as rows for ``theory query --list``: name, summary, parameters."""
+    return [
+        {"name": q.name, "summary": q.summary, "parameters": ", ".join(p.describe() for p in q.params)}
+        for q in list_queries()
+    ]
+
+
+def answer(graph, source: str, params: Mapping[str, Any] | None = None, *, fmt: str = "table",
+           lang: str = "da", allow_network: bool = False) -> str:
+    """A query's answer as text to print: rows in ``fmt`` for SELECT and ASK, Turtle for
+    CONSTRUCT and DESCRIBE (sorted, so the same graph always prints the same bytes).
+
+    ``lang`` fills the query's ``lang`` parameter unless ``params`` gives it.
+    """
+    from ..output import format_rows
+
+    params = dict(params or {})
+    text, where = _source(source)
+    _, declared = _parse_header(text, where)
+    if any(p.name == "lang" for p in declared):
+        params.setdefault("lang", lang)
+    result = run_query(graph, source, params, allow_network=allow_network)
+    if result.type == "SELECT":
+        return format_rows(rows_of(result), fmt, columns=[str(v) for v in result.vars])
+    if result.type == "ASK":
+        return format_rows([{"ask": bool(result.askAnswer)}], fmt)
+    from rdflib import Graph
+
+    out = Graph()
+    for prefix, iri in graph.namespaces():
+        out.bind(prefix, iri)
+    for triple in result.graph:
+        out.add(triple)
+    return out.serialize(format="longturtle")

@@ -1,0 +1,58 @@
+"""Activities × focus areas as a heat map by the year's budget, with totals.
+
+A cell holds the activity's budget for the year where it supports the focus area (each
+activity counted in full in every focus area it supports, as ``theory coverage
+--counting full``); row totals are the activities' budgets, column totals the focus
+areas' budgets and numbers of activities, and the corner the year's total.
+"""
+
+from __future__ import annotations
+
+from .facts import Facts, find_actor, find_focus_area, gather
+from .picture import LegendEntry, MatrixPicture, heat, money, word
+
+__all__ = ["coverage_picture", "matrix_picture"]
+
+
+def matrix_picture(facts: Facts, focus_area: str | None = None, actor: str | None = None) -> MatrixPicture:
+    """The heat map of ``facts``, optionally narrowed to one focus area or one actor's activities."""
+    lang = facts.lang
+    supports = facts.supports()
+    areas = sorted((iri for iri, n in facts.nodes.items() if n["kind"] == "focus-area"),
+                   key=lambda a: (facts.nodes[a]["cross_cutting"], facts.nodes[a]["label"].casefold(), a))
+    activities = sorted(facts.budget, key=lambda a: (facts.nodes.get(a, {}).get("number") or 10**9, a))
+    if focus_area:
+        areas = [focus_area]
+        activities = [a for a in activities if focus_area in supports.get(a, [])]
+    if actor:
+        activities = [a for a in activities if any(r["actor_iri"] == actor for r in facts.roles.get(a, []))]
+
+    def name(iri: str) -> str:
+        node = facts.nodes.get(iri, {"label": iri})
+        return f"{node['number']}. {node['label']}" if node.get("number") is not None else node["label"]
+
+    cells = [[facts.budget[a] if area in supports.get(a, []) else None for area in areas] for a in activities]
+    column_totals = [sum(row[c] or 0 for row in cells) for c in range(len(areas))]
+    counts = [sum(1 for row in cells if row[c] is not None) for c in range(len(areas))]
+    row_totals = [facts.budget[a] for a in activities]
+    top = max((v for row in cells for v in row if v is not None), default=0)
+    legend = [LegendEntry(f"{money(0, lang)}", heat(0, top or 1), "heat"),
+              LegendEntry(f"{money(top / 2, lang)}", heat(top / 2, top or 1), "heat"),
+              LegendEntry(f"{money(top, lang)}", heat(top, top or 1), "heat"),
+              LegendEntry(word("heat", lang) + f" {facts.year}", "#ffffff", "text")]
+    unattached = sum(row_totals[i] for i, row in enumerate(cells) if all(v is None for v in row))
+    caption = f"{len(activities)} {word('activities', lang)}, {money(sum(row_totals), lang)} ({facts.year})"
+    if unattached:
+        caption += f"; {money(unattached, lang)} {word('no-focus-area', lang)}"
+    return MatrixPicture("coverage", f"{word('coverage', lang)} {facts.year}", [name(a) for a in activities],
+                         [facts.nodes[a]["label"] for a in areas], cells, row_totals, column_totals, counts,
+                         sum(row_totals), legend, caption, lang)
+
+
+def coverage_picture(graph, year: int | None = None, *, focus_area: str | None = None,
+                     actor: str | None = None, lang: str = "da") -> MatrixPicture:
+    """The coverage heat map of ``graph`` for ``year`` (default: the plan's own year)."""
+    facts = gather(graph, year, lang)
+    area = find_focus_area(graph, facts, focus_area) if focus_area else None
+    who = find_actor(graph, facts, actor) if actor else None
+    return matrix_picture(facts, area, who)

@@ -1,0 +1,168 @@
+"""The questions commands end to end, in-process: query, coverage, actors, audit budget."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli import main
+
+
+def run(runner, *args):
+    return runner.invoke(main, list(args), catch_exceptions=False)
+
+
+def one_error_line(result):
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_query_list(runner):
+    result = run(runner, "query", "--list", "--format", "json")
+    assert result.exit_code == 0
+    rows = {r["name"]: r for r in json.loads(result.stdout)}
+    assert rows["activities-for-age"]["parameters"] == "age (integer), lang (string, default da)"
+    assert rows["activity-card"]["summary"].startswith("Activity card")
+
+
+def test_query_with_param_json(runner):
+    result = run(runner, "query", "activities-for-age", "--param", "age=15", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert {r["activity_number"] for r in rows} >= {4, 11, 12}
+    assert all(isinstance(r["min_age"], int) for r in rows)
+    assert all(r["activity_iri"].startswith("https://") for r in rows)
+
+
+def test_query_lang_fills_the_lang_parameter(runner):
+    result = run(runner, "query", "focus-area-activities", "--lang", "en", "--format", "csv")
+    assert result.exit_code == 0
+    assert "Safe urban life" in result.stdout
+
+
+def test_query_injection_matches_nothing(runner):
+    result = run(runner, "query", "activities-of-focus-area", "--param", 'focus_area=x" } ; DROP ALL ; #', "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["query", "--sparql", "DROP ALL"], "SPARQL Update (DROP) is refused"),
+    (["query", "--sparql", "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"], "--allow-network"),
+    (["query", "--sparql", "SELECT ?x\nWHERE { ?x ?p }"], "line 2, column"),
+    (["query", "activities-for-age", "--param", "age=old"], "must be a whole number"),
+    (["query", "activities-for-age"], "missing parameter age"),
+    (["query", "no-such-query"], "no query named 'no-such-query'"),
+    (["query", "missing-file.rq"], "no such query file"),
+])
+def test_query_errors_are_one_line_exit_2(runner, args, expected):
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert expected in one_error_line(result)
+
+
+def test_query_usage(runner):
+    assert run(runner, "query").exit_code == 2
+    assert run(runner, "query", "activities-for-age", "--param", "age").exit_code == 2
+
+
+def test_query_file_and_construct_is_deterministic(runner, tmp_path):
+    path = tmp_path / "areas.rq"
+    path.write_text(
+        "# The focus areas.\nPREFIX th: <https://w3id.org/theory/ontology#>\n"
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+        "CONSTRUCT { ?fa rdfs:label ?l } WHERE { ?fa a th:FocusArea ; rdfs:label ?l }\n", encoding="utf-8")
+    first = run(runner, "query", str(path))
+    assert first.exit_code == 0
+    assert "Trygt byliv" in first.stdout and "Safe urban life" in first.stdout
+    assert run(runner, "query", str(path)).stdout == first.stdout
+
+
+def test_query_ask(runner):
+    result = run(runner, "query", "--sparql", "ASK { ?a th:activityNumber 16 }", "--format", "json")
+    assert json.loads(result.stdout) == [{"ask": True}]
+
+
+def test_coverage_json(runner):
+    result = run(runner, "coverage", "--format", "json")
+    assert result.exit_code == 0
+    rows = {r["focus_area"]: r for r in json.loads(result.stdout)}
+    assert rows["Positive fællesskaber"]["activities"] == 14
+    assert rows["Positive fællesskaber"]["budget_full"] == 1904000
+    assert rows["Trygt byliv"]["budget_split"] == 445500
+    assert set(rows["Trygt byliv"]) >= {"focus_area", "activities", "budget_full", "budget_split", "share"}
+
+
+def test_coverage_table_shows_gaps(runner):
+    result = run(runner, "coverage", "--counting", "split")
+    assert result.exit_code == 0
+    assert "Sekretariatsbetjening" in result.stdout and "Gaps 2024" in result.stdout
+
+
+def test_coverage_gaps_csv_and_english(runner, data_dir):
+    result = run(runner, "coverage", "--gaps", "--format", "csv", "--lang", "en",
+                 "--data", str(data_dir / "q-plan-adds-up-with-gaps.ttl"))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "kind,subject,detail,subject_iri"
+    assert lines[1].startswith("focus-area,Area B,")
+
+
+def test_actors_json_top(runner):
+    result = run(runner, "actors", "--top", "2", "--format", "json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [r["lead"] for r in rows] == [5, 5]
+    assert set(rows[0]) >= {"actor", "lead", "partner", "budget_lead", "flags"}
+    assert isinstance(rows[0]["flags"], list)
+
+
+def test_actors_rollup_and_pairs(runner, data_dir):
+    fixture = str(data_dir / "q-actors-with-sub-organisations.ttl")
+    rolled = json.loads(run(runner, "actors", "--rollup", "--format", "json", "--data", fixture).stdout)
+    assert next(r for r in rolled if r["actor"] == "Forvaltning P")["lead"] == 2
+    pairs = run(runner, "actors", "--pairs", "--format", "md", "--data", fixture)
+    assert pairs.exit_code == 0 and "| Enhed 1 | Enhed 2 | 1 | A2 |" in pairs.stdout
+
+
+def test_actors_thresholds(runner, data_dir):
+    fixture = str(data_dir / "q-actors-with-sub-organisations.ttl")
+    rows = json.loads(run(runner, "actors", "--max-activity-share", "0.9", "--max-budget-share", "0.9",
+                          "--format", "json", "--data", fixture).stdout)
+    assert all("overloaded" not in r["flags"] for r in rows)
+    assert run(runner, "actors", "--max-activity-share", "2").exit_code == 2
+
+
+def test_audit_budget_json_and_strict(runner):
+    result = run(runner, "audit", "budget", "--format", "json", "--strict")
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert len(rows) == 11
+    assert set(rows[0]) >= {"year", "subject", "stated", "computed", "difference", "source"}
+    assert run(runner, "audit", "budget", "--format", "json").exit_code == 0
+
+
+def test_audit_budget_year_that_adds_up(runner):
+    result = run(runner, "audit", "budget", "--year", "2024", "--strict")
+    assert result.exit_code == 0
+    assert "add up" in result.stdout
+
+
+def test_audit_budget_fixture_adds_up(runner, data_dir):
+    result = run(runner, "audit", "budget", "--strict", "--format", "json",
+                 "--data", str(data_dir / "q-plan-adds-up-with-gaps.ttl"))
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_missing_data_exit_3(runner, tmp_path):
+    result = run(runner, "coverage", "--data", str(tmp_path / "nope.ttl"))
+    assert result.exit_code == 3
+    assert "no such file" in one_error_line(result)
+
+
+def test_output_is_deterministic(runner):
+    for args in (["audit", "budget", "--format", "csv"], ["actors", "--format", "json"], ["coverage", "--format", "md"]):
+        assert run(runner, *args).stdout == run(runner, *args).stdout
