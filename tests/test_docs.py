@@ -56,3 +56,44 @@ def test_readme_has_two_setup_commands_and_ci_runs_the_second():
     assert ci[0] == "#!/usr/bin/env bash"
     assert "set -euo pipefail" in ci
     assert ci[-1] == lines[1]
+
+
+def _quickstart_examples():
+    """``$ theory …`` lines of the quickstart with the output printed under them."""
+    section = README.split("<!-- section: quickstart", 1)[1].split("<!-- section:", 1)[0]
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
+        command, output = None, []
+        for line in block.splitlines() + ["$ end"]:
+            if line.startswith("$ "):
+                if command is not None and output:
+                    examples.append((command, "\n".join(output) + "\n"))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+    return examples
+
+
+def _checkable(command: str) -> bool:
+    """Commands that write files, pipe, or use files not in the repository are shown only."""
+    args = command.split()
+    files = [a for a in args if a.endswith(".ttl")]
+    return "|" not in command and "-o" not in args and all((ROOT / f).exists() for f in files)
+
+
+EXAMPLES = [(c, o) for c, o in _quickstart_examples() if _checkable(c)]
+
+
+def test_quickstart_has_checkable_examples():
+    assert len(EXAMPLES) >= 3
+
+
+@pytest.mark.parametrize("command, expected", EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_quickstart_output_is_real(runner, monkeypatch, command, expected):
+    import shlex
+
+    monkeypatch.chdir(ROOT)
+    args = shlex.split(command)
+    assert args[0] == "theory"
+    result = runner.invoke(main, args[1:])
+    assert result.stdout + result.stderr == expected, "README quickstart output is stale: paste the real output"

@@ -180,3 +180,12 @@ def test_activities_without_focus_area_or_result(shipped_graph):
     rows = select_rows(shipped_graph, "activities-without-focus-area-or-result")
     # 16 Sekretariatsbetjening has no section of its own, so no focus area and no result
     assert [(r["activity_number"], r["missing"]) for r in rows] == [(16, "focus area"), (16, "result")]
+
+
+@pytest.mark.parametrize("name", sorted(q.name for q in list_queries() if not q.name.startswith(("model-", "render-"))))
+def test_empty_plan_gives_empty_answers(data_dir, name):
+    from theory.load import load_graph
+
+    graph = load_graph([data_dir / "q-plan-without-activities.ttl"])
+    params = {p.name: SAMPLE[p.name] for p in query_info(name).params}
+    assert select_rows(graph, name, params) == []

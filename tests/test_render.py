@@ -31,8 +31,8 @@ def small():
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    return load_graph()
+def shipped(shipped_graph):
+    return shipped_graph
 
 
 def _by_id(picture):
@@ -252,3 +252,36 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path, args, code, message)
     assert result.exit_code == code
     assert message in result.output and "Traceback" not in result.output
     assert not list(tmp_path.glob("x.*"))
+
+
+def test_english_labels_and_amounts(small):
+    picture = view_picture(small, "changetheory", lang="en")
+    nodes = _by_id(picture)
+    assert nodes[T + "fa-byliv"]["label"] == "Safe urban life"
+    assert nodes[T + "fa-kommunikation"]["label"] == "Kommunikation"  # no English label: Danish
+    assert "Budget 2024: DKK 100,000" in nodes[T + "activity-haven"]["tooltip"]
+    assert picture.title == "Change theory 2024"
+
+
+def test_actor_tooltips_name_roles_in_the_page_language(small):
+    tip = _by_id(view_picture(small, "actors"))[T + "activity-haven"]["tooltip"]
+    assert "• Haveforeningen (ansvarlig)" in tip and "(samarbejdspartner)" in tip
+
+
+def test_browser_opens_only_with_open(tmp_path, monkeypatch):
+    import click
+
+    opened = []
+    monkeypatch.setattr(click, "launch", lambda url, **kw: opened.append(url) or 0)
+    runner = CliRunner()
+    out = tmp_path / "v.html"
+    assert runner.invoke(main, ["render", "coverage", "-o", str(out), "--data", str(SMALL)]).exit_code == 0
+    assert opened == []
+    assert runner.invoke(main, ["render", "coverage", "-o", str(out), "--data", str(SMALL), "--open"]).exit_code == 0
+    assert opened == [str(out)]
+
+
+def test_shipped_actor_page_is_the_same_from_a_fresh_load():
+    first = view_html(view_picture(load_graph(), "actors", sub_organisations=True))
+    second = view_html(view_picture(load_graph(), "actors", sub_organisations=True))
+    assert first == second

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from theory.load import load_graph
 from theory.report import budget_chart, report_html
 
 SMALL = Path(__file__).parent / "data" / "p-small-plan-with-hostile-labels.ttl"
@@ -18,8 +17,8 @@ SECTIONS = ("glance", "coverage", "actors", "budget", "views")
 
 
 @pytest.fixture(scope="module")
-def shipped_report():
-    return report_html(load_graph(), 2024)
+def shipped_report(shipped_graph):
+    return report_html(shipped_graph, 2024)
 
 
 def test_report_has_every_section_and_both_networks(shipped_report):
@@ -42,11 +41,11 @@ def test_report_budget_per_year_shows_the_plans_stated_sums(shipped_report):
     assert shipped_report.count('class="bar"') == 4
 
 
-def test_report_lists_every_budget_finding_and_flagged_actor(shipped_report):
+def test_report_lists_every_budget_finding_and_flagged_actor(shipped_report, shipped_graph):
     from theory.actors import actor_load
     from theory.budget import audit_budget
 
-    graph = load_graph()
+    graph = shipped_graph
     findings = re.search(r'<table id="budget-findings">(.*?)</table>', shipped_report, re.S).group(1)
     assert findings.count("<tr>") - 1 == len(audit_budget(graph))
     load = re.search(r'<table id="actor-load">(.*?)</table>', shipped_report, re.S).group(1)

@@ -90,6 +90,15 @@ def test_activity_only_in_overview_gives_warnings_and_conforms(data_dir):
     assert len(report.warnings) == 2
 
 
+def test_loose_ends_of_the_change_theory_are_warnings(data_dir):
+    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "focus-area-without-result.ttl"]))
+    assert report.conforms
+    assert {(r.focus_node, r.shape) for r in report.warnings} == {
+        (TEST + "fa-tom", SHAPES + "ChainGapShape"),
+        (TEST + "result-loes", SHAPES + "ChainGapShape"),
+    }
+
+
 def test_results_are_sorted_violations_first(data_dir):
     report = validate(
         load_graph(

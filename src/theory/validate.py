@@ -27,7 +27,8 @@ _ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 @dataclass(frozen=True)
 class ValidationResult:
-    """One SHACL result as strings: full IRIs (``path`` of an inverse path starts with ``^``)."""
+    """One SHACL result as strings: full IRIs (an inverse path starts with ``^``,
+    alternative paths are joined with ``|``)."""
 
     severity: str
     focus_node: str
@@ -107,6 +108,11 @@ def _path_text(graph: Graph, report: Graph, path) -> str:
     inverse = report.value(path, SH.inversePath)
     if inverse is not None:
         return "^" + _full(inverse)
+    alternatives = report.value(path, SH.alternativePath)
+    if alternatives is not None:
+        from rdflib.collection import Collection
+
+        return "|".join(sorted(_full(p) for p in Collection(report, alternatives)))
     return _full(path)
 
 
@@ -160,7 +166,7 @@ def validate(graph: Graph, shapes: Graph | Path | None = None) -> ValidationRepo
                 inference="none",
                 abort_on_first=False,
                 allow_warnings=True,
-                advanced=True,
+                advanced=False,
             )
     except Exception as err:  # pyshacl reports broken shapes with its own errors
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__

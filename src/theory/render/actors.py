@@ -66,13 +66,20 @@ def _preset(net) -> dict[str, tuple[float, float]]:
 
 def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None = None,
                     single: Iterable[str] = (), sub_organisations: Iterable[tuple[str, str]] = (),
-                    title: str | None = None, caption: str = "") -> NetworkPicture:
+                    title: str | None = None, caption: str = "",
+                    role_labels: dict[tuple[str, str], str] | None = None) -> NetworkPicture:
     """The picture of a bipartite actor–activity graph (as :func:`theory.network.actor_activity_graph`).
 
     ``flags`` maps actor IRIs to the audit's flags; ``single`` lists activities that hang
-    on one actor; ``sub_organisations`` gives (child, parent) links to draw.
+    on one actor; ``sub_organisations`` gives (child, parent) links to draw; ``role_labels``
+    names the roles of (actor, activity) in the page's language (else the edge's ``role``).
     """
     flags = flags or {}
+    role_labels = role_labels or {}
+
+    def role(actor: str, activity: str) -> str:
+        return role_labels.get((actor, activity)) or str(net.edges[actor, activity].get("role", ""))
+
     single = set(single)
     big = net.number_of_nodes() > BIG_GRAPH
     positions = _preset(net) if big else _spring(net)
@@ -86,7 +93,7 @@ def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None
         if data.get("kind") == "actor":
             kind = str(data.get("actor_kind") or "–")
             leads = sorted(net.nodes[a].get("label", a) for a in net[node] if net.edges[node, a].get("role") == "lead")
-            others = sorted(f"{net.nodes[a].get('label', a)} ({net.edges[node, a].get('role')})"
+            others = sorted(f"{net.nodes[a].get('label', a)} ({role(node, a)})"
                             for a in net[node] if net.edges[node, a].get("role") != "lead")
             flagged = flags.get(node, [])
             tip = [label, kind, f"{word('leads', lang)}: {len(leads)}", *(f"• {a}" for a in leads),
@@ -101,7 +108,7 @@ def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None
             budget = float(data.get("budget") or 0)
             number = data.get("number")
             shown = f"{number}. {label}" if number is not None else label
-            roles = sorted(f"{net.nodes[a].get('label', a)} ({net.edges[a, node].get('role')})" for a in net[node])
+            roles = sorted(f"{net.nodes[a].get('label', a)} ({role(a, node)})" for a in net[node])
             tip = [shown, f"{word('budget', lang)}: {money(budget, lang)}", *(f"• {r}" for r in roles)]
             if node in single:
                 tip.append(word("single-actor", lang).split(" (")[0])
@@ -119,7 +126,7 @@ def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None
         edges.append({"from": actor, "to": activity, "width": 3 if lead else 1, "dashes": not lead,
                       "color": {"color": COLOURS["lead" if lead else "partner"]},
                       "tooltip": f"{net.nodes[actor].get('label', actor)} – {net.nodes[activity].get('label', activity)}: "
-                                 f"{', '.join(data.get('roles') or [data.get('role', '')])}"})
+                                 f"{role(actor, activity)}"})
     for child, parent in sub_organisations:
         if child in positions and parent in positions:
             edges.append({"from": child, "to": parent, "width": 1.5, "dashes": [2, 4], "arrows": "to",
@@ -162,10 +169,14 @@ def actors_picture(graph, year: int | None = None, *, focus_area: str | None = N
     single = {row["activity_iri"] for row in single_actor_activities(graph, facts.year, lang=lang)}
     links = [(r["child"], r["parent"]) for r in select_rows(graph, "render-sub-organisations")] if sub_organisations else []
     activities = sum(1 for _, d in net.nodes(data=True) if d.get("kind") == "activity")
-    caption = (f"{net.number_of_nodes() - activities} {word('actor', lang).lower()}(er) · {activities} {word('activities', lang)} · "
-               f"{facts.year}" if lang == "da" else
-               f"{net.number_of_nodes() - activities} actors · {activities} activities · {facts.year}")
+    labels: dict[tuple[str, str], list[str]] = {}
+    for activity, rows in facts.roles.items():
+        for row in rows:
+            labels.setdefault((row["actor_iri"], activity), []).append(row["role"])
+    caption = (f"{net.number_of_nodes() - activities} {word('actors-n', lang)} · {activities} {word('activities', lang)}"
+               f" · {facts.year}")
     if idle:
-        caption += f" ({len(idle)} " + ("aktører uden rolle i året er udeladt)" if lang == "da" else "actors without a role in the year left out)")
+        caption += f" ({len(idle)} {word('idle-left-out', lang)})"
     return network_picture(net, lang=lang, flags=flags, single=single, sub_organisations=links,
-                           title=f"{word('actors', lang)} {facts.year}", caption=caption)
+                           title=f"{word('actors', lang)} {facts.year}", caption=caption,
+                           role_labels={k: ", ".join(sorted(set(v))) for k, v in labels.items()})
