@@ -56,7 +56,7 @@ def settle_seconds(path: Path) -> float:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         start = time.perf_counter()
         page.goto(path.resolve().as_uri())
-        page.wait_for_function("document.documentElement.dataset.settled === 'true'", timeout=120_000)
+        page.wait_for_selector("html[data-settled='true']", state="attached", timeout=120_000)
         elapsed = time.perf_counter() - start
         browser.close()
     return elapsed

@@ -46,6 +46,7 @@ def pages(tmp_path_factory):
     jobs = [(f"{view}.html", ["render", view]) for view in ("changetheory", "actors", "coverage")]
     jobs += [(f"hostile-{view}.html", ["render", view, "--data", str(SMALL)]) for view in ("changetheory", "actors", "coverage")]
     jobs += [("report.html", ["report"]), ("hostile-report.html", ["report", "--data", str(SMALL)])]
+    jobs += [("empty-actors.html", ["render", "actors", "--year", "2030"])]
     for name, args in jobs:
         result = runner.invoke(main, args + ["-o", str(folder / name)])
         assert result.exit_code == 0, result.output
@@ -74,7 +75,7 @@ class Opened:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.goto(self.url)
         if self.page.evaluate("!!document.getElementById('theory-networks')"):
-            self.page.wait_for_function("document.documentElement.dataset.settled === 'true'", timeout=30000)
+            self.page.wait_for_selector("html[data-settled='true']", state="attached", timeout=30000)
 
     def counts(self, name: str | None = None):
         target = f"window.networks[{json.dumps(name)}]" if name else "window.network"
@@ -181,4 +182,11 @@ def test_report_has_its_sections_and_both_networks(browser, pages):
     opened.shoot("report.png", full=True)
     opened.page.emulate_media(media="print")
     opened.shoot("report-print.png", full=True)
+    opened.clean()
+
+
+def test_a_year_with_nothing_to_draw_still_loads_and_settles(browser, pages):
+    opened = Opened(browser, pages["empty-actors.html"])
+    assert opened.counts() == [0, 0]
+    assert "0 aktiviteter" in opened.page.inner_text("header")
     opened.clean()

@@ -30,6 +30,7 @@ __all__ = [
     "load_graph",
     "load_files",
     "ontology_path",
+    "parse_file",
     "shapes_path",
 ]
 
@@ -97,7 +98,8 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def _parse_file(path: Path) -> Graph:
+def parse_file(path: Path) -> Graph:
+    """One RDF file as a graph, its format by suffix; :class:`LoadError` with the line on bad syntax."""
     graph = Graph()
     fmt = FORMATS[path.suffix.lower()]
     try:
@@ -166,7 +168,7 @@ def load_files(files: Sequence[Path], *, with_ontology: bool = True) -> LoadedGr
     per_file: list[tuple[Path, Graph]] = []
     sources = ([ontology_path()] if with_ontology else []) + list(files)
     for path in sources:
-        part = _parse_file(path)
+        part = parse_file(path)
         for prefix, iri in part.namespaces():
             if prefix and prefix not in BIND_PREFIXES:
                 graph.bind(prefix, iri, override=False)

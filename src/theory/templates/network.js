@@ -37,7 +37,9 @@
     var container = document.getElementById(view.container);
     var network = new vis.Network(container, { nodes: [], edges: [] }, view.options);
     window.networks[view.name] = network;
-    if (view.options.physics.enabled) {
+    if (!view.nodes.length) {
+      settled(view.name);
+    } else if (view.options.physics.enabled) {
       network.once("stabilizationIterationsDone", function () {
         network.setOptions({ physics: { enabled: false } });
         settled(view.name);
