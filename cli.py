@@ -328,5 +328,28 @@ def report_command(output, year, open_, lang, data):
         click.launch(str(output))
 
 
+# --- curation: tidy -------------------------------------------------------------------
+
+
+@main.command("tidy", epilog=EXIT_CODES_HELP)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Only report files not in canonical form (exit 1); write nothing.")
+def tidy_command(paths, check):
+    """Rewrite curated Turtle files (or folders of them) in canonical longturtle form.
+
+    The same triples always give the same bytes, so git diffs of graph/ stay readable.
+    Comments in the files are not kept.
+    """
+    from theory.tidy import tidy_files
+
+    results = tidy_files(paths, check=check)
+    untidy = [r for r in results if not r.canonical]
+    for r in untidy:
+        click.echo(f"{'not canonical' if check else 'rewrote'}: {r.path} ({r.triples} triples)")
+    click.echo(f"{len(results)} files, {len(untidy)} {'not canonical' if check else 'rewritten'}", err=True)
+    if check and untidy:
+        sys.exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

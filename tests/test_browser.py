@@ -181,6 +181,15 @@ def test_report_has_its_sections_and_both_networks(browser, pages):
     assert "300.000 kr." in tip
     opened.shoot("report.png", full=True)
     opened.page.emulate_media(media="print")
+    opened.page.wait_for_timeout(200)
+    for name in ("changetheory", "actors"):  # every node is inside its printed box
+        inside = opened.page.evaluate(
+            f"""() => {{ const n = window.networks[{json.dumps(name)}];
+                const box = n.body.container.getBoundingClientRect();
+                return Object.values(n.getPositions()).every(p => {{
+                  const d = n.canvasToDOM(p);
+                  return d.x >= -1 && d.y >= -1 && d.x <= box.width + 1 && d.y <= box.height + 1; }}); }}""")
+        assert inside, name
     opened.shoot("report-print.png", full=True)
     opened.clean()
 

@@ -77,6 +77,16 @@ def _misprints(amounts: list[dict], stated: Decimal, computed: Decimal, stated_s
     return notes
 
 
+def _unique(rows: list[dict], key: str) -> list[dict]:
+    seen: set = set()
+    out = []
+    for row in rows:
+        if row[key] not in seen:
+            seen.add(row[key])
+            out.append(row)
+    return out
+
+
 def _row(year, subject, subject_iri, check, stated, computed, sources, notes) -> dict[str, Any]:
     difference = (computed if computed is not None else Decimal(0)) - (stated if stated is not None else Decimal(0))
     return {
@@ -97,9 +107,10 @@ def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[di
 
     Sorted by year, then check (in the order of :data:`CHECKS`), then subject.
     """
-    amounts = select_rows(graph, "budget-amounts", {"lang": lang})
-    sums = select_rows(graph, "stated-sums")
-    extras = select_rows(graph, "earmarks-and-cofinancing", {"lang": lang})
+    # one row per amount even if a cited section carries two labels
+    amounts = _unique(select_rows(graph, "budget-amounts", {"lang": lang}), "amount_iri")
+    sums = _unique(select_rows(graph, "stated-sums"), "sum_iri")
+    extras = _unique(select_rows(graph, "earmarks-and-cofinancing", {"lang": lang}), "iri")
     if year is not None:
         amounts = [a for a in amounts if a["year"] == int(year)]
         sums = [s for s in sums if s["year"] == int(year)]

@@ -53,4 +53,20 @@
     });
   });
   window.network = views.length ? window.networks[views[0].name] : null;
+
+  // Printing changes the containers' size: redraw every network to fit its printed box.
+  function refit() {
+    Object.keys(window.networks).forEach(function (name) {
+      var network = window.networks[name];
+      network.setSize("100%", "100%");
+      network.redraw();
+      network.fit({ animation: false });
+    });
+  }
+  window.addEventListener("beforeprint", refit);
+  window.addEventListener("afterprint", refit);
+  if (window.matchMedia) {
+    var print = window.matchMedia("print");
+    if (print.addEventListener) { print.addEventListener("change", refit); }
+  }
 })();
