@@ -166,3 +166,29 @@ def test_missing_data_exit_3(runner, tmp_path):
 def test_output_is_deterministic(runner):
     for args in (["audit", "budget", "--format", "csv"], ["actors", "--format", "json"], ["coverage", "--format", "md"]):
         assert run(runner, *args).stdout == run(runner, *args).stdout
+
+
+def test_byte_identical_across_hash_seeds(tmp_path):
+    """Same input, same bytes: run in fresh interpreters with different PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "2"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        texts = []
+        for args in (["audit", "budget", "--format", "csv"], ["actors", "--format", "json"],
+                     ["coverage", "--format", "json", "--counting", "split"]):
+            done = subprocess.run([sys.executable, "-c", "from cli import main; main()", *args],
+                                  capture_output=True, env=env, cwd=tmp_path, check=True)
+            texts.append(done.stdout)
+        outputs.append(texts)
+    assert outputs[0] == outputs[1]
+
+
+def test_empty_plan(runner, data_dir):
+    empty = str(data_dir / "q-plan-without-activities.ttl")
+    assert json.loads(run(runner, "coverage", "--format", "json", "--data", empty).stdout) == []
+    assert json.loads(run(runner, "actors", "--format", "json", "--data", empty).stdout) == []
+    assert run(runner, "audit", "budget", "--strict", "--data", empty).exit_code == 0

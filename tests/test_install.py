@@ -46,7 +46,7 @@ def test_fresh_venv_install_finds_shipped_plan(tmp_path):
 
     info = subprocess.run([str(theory), "info", "--format", "csv"], capture_output=True, text=True, env=env, cwd=elsewhere)
     assert info.returncode == 0, info.stderr
-    assert "activities,25,16 numbered" in info.stdout or "16 numbered" in info.stdout
+    assert "16 numbered" in info.stdout
     build = subprocess.run([str(theory), "build", "-o", "built.ttl"], capture_output=True, text=True, env=env, cwd=elsewhere)
     assert build.returncode == 0, build.stderr
     assert "th:worksToward" in (elsewhere / "built.ttl").read_text(encoding="utf-8")  # the rules shipped

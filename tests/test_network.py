@@ -44,3 +44,11 @@ def test_shipped_graph_has_the_years_activities(shipped_graph):
     net = actor_activity_graph(shipped_graph, 2024)
     assert sum(1 for _, d in net.nodes(data=True) if d["kind"] == "activity") == 16
     assert sum(d["budget"] for _, d in net.nodes(data=True) if d["kind"] == "activity") == 2210000
+
+
+def test_every_node_has_the_agreed_attributes(data_dir):
+    net = actor_activity_graph(load_graph([data_dir / "q-actors-with-sub-organisations.ttl"]))
+    for _, data in net.nodes(data=True):
+        assert {"kind", "label", "actor_kind", "budget"} <= set(data)
+    assert net.nodes[EX + "club"]["budget"] == 700  # leads a3 (50) and a4 (650)
+    assert net.nodes[EX + "club"]["actor_kind"] == "Forening"

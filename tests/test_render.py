@@ -121,6 +121,7 @@ def test_actors_view_marks_lead_links_flags_and_sub_organisations(small):
     # every activity hangs on one actor here except Haven (lead + partner)
     assert nodes[T + "activity-haven"]["borderWidth"] == 1
     assert nodes[T + "activity-alene"]["borderWidth"] == 4
+    assert nodes[T + "activity-alene"]["tooltip"].endswith("\nHænger på én aktør")
     assert any(e.label.startswith("Underorganisation") for e in picture.legend)
 
 

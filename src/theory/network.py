@@ -1,8 +1,9 @@
 """The actor–activity network of a year, as a :mod:`networkx` bipartite graph.
 
-Nodes are IRIs (strings). Activity nodes: ``kind="activity"``, ``label``, ``budget``
-(the overview-table amount of the year). Actor nodes: ``kind="actor"``, ``label``,
-``actor_kind`` (the kind's label). An edge joins an actor to an activity it holds a
+Nodes are IRIs (strings) with ``kind``, ``label``, ``actor_kind`` and ``budget``.
+Activity nodes: ``kind="activity"``, ``budget`` = the overview-table amount of the year,
+``actor_kind=None``, ``number``. Actor nodes: ``kind="actor"``, ``actor_kind`` = the kind's
+label, ``budget`` = the budget of the activities it leads. An edge joins an actor to an activity it holds a
 role in; its ``role`` is ``"lead"`` (lead or co-lead) or the role's own name in lower
 case (``"partner"``, ``"operator"``, ``"trainer"``, ``"funder"``, ``"venue"``), and
 ``roles`` lists every role the actor holds there.
@@ -42,18 +43,18 @@ def actor_activity_graph(graph, year: int | None = None, lang: str = "da"):
     net = nx.Graph(year=year)
     activities = select_rows(graph, "year-activities", {"year": year, "lang": lang})
     for row in activities:
-        net.add_node(row["activity_iri"], kind="activity", label=row["activity"],
+        net.add_node(row["activity_iri"], kind="activity", label=row["activity"], actor_kind=None,
                      number=row["activity_number"], budget=row["budget"] or 0, bipartite=1)
     for row in select_rows(graph, "actors", {"lang": lang}):
         if row["actor_iri"] not in net:
             net.add_node(row["actor_iri"], kind="actor", label=row["actor"],
-                         actor_kind=row["kind"], bipartite=0)
+                         actor_kind=row["kind"], budget=0, bipartite=0)
     for row in select_rows(graph, "responsibilities", {"lang": lang}):
         activity, actor = row["activity_iri"], row["actor_iri"]
         if activity not in net or net.nodes[activity].get("kind") != "activity":
             continue
         if actor not in net:  # an actor without a kind: still part of the network
-            net.add_node(actor, kind="actor", label=actor, actor_kind=None, bipartite=0)
+            net.add_node(actor, kind="actor", label=actor, actor_kind=None, budget=0, bipartite=0)
         name = role_name(row["role_iri"])
         if net.has_edge(actor, activity):
             edge = net.edges[actor, activity]
@@ -62,6 +63,9 @@ def actor_activity_graph(graph, year: int | None = None, lang: str = "da"):
                 edge["role"] = "lead"
         else:
             net.add_edge(actor, activity, role=name, roles=[name])
+    for node, data in net.nodes(data=True):  # an actor's budget: what it leads
+        if data["kind"] == "actor":
+            data["budget"] = sum(net.nodes[a]["budget"] for a in net[node] if net.edges[node, a]["role"] == "lead")
     return net
 
 

@@ -27,13 +27,34 @@ _GOLDEN = pi * (3 - sqrt(5))
 
 
 def _spring(net) -> dict[str, tuple[float, float]]:
+    """Spring layout per connected component (seeded); the largest in the middle, the
+    smaller ones stacked in columns to its right, so no component drifts far away."""
     import networkx as nx
 
-    if net.number_of_nodes() == 0:
-        return {}
-    scale = 90 * sqrt(net.number_of_nodes())
-    raw = nx.spring_layout(net, seed=7, iterations=100)
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in raw.items()}
+    components = sorted((sorted(c) for c in nx.connected_components(net)), key=lambda c: (-len(c), c[0]))
+    positions: dict[str, tuple[float, float]] = {}
+    column_x, column_y, column_w, top = 0.0, 0.0, 0.0, 0.0
+    for index, nodes in enumerate(components):
+        sub = net.subgraph(nodes)
+        radius = 70 * sqrt(len(nodes))
+        if len(nodes) == 1:
+            raw = {nodes[0]: (0.0, 0.0)}
+        else:
+            raw = nx.spring_layout(sub, seed=7, iterations=200, k=2.5 / sqrt(len(nodes)), center=(0, 0))
+            raw = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
+        if index == 0:
+            cx, cy = 0.0, 0.0
+            top = -radius
+            column_x = radius + 160
+        else:
+            if column_y and column_y + 2 * radius > 2 * abs(top) + 1:
+                column_x, column_y, column_w = column_x + column_w + 120, 0.0, 0.0
+            cx, cy = column_x + radius, top + column_y + radius
+            column_y += 2 * radius + 80
+            column_w = max(column_w, 2 * radius)
+        for node, (x, y) in raw.items():
+            positions[node] = (round(cx + x * radius, 1), round(cy + y * radius, 1))
+    return positions
 
 
 def _preset(net) -> dict[str, tuple[float, float]]:
@@ -111,7 +132,7 @@ def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None
             roles = sorted(f"{net.nodes[a].get('label', a)} ({role(a, node)})" for a in net[node])
             tip = [shown, f"{word('budget', lang)}: {money(budget, lang)}", *(f"• {r}" for r in roles)]
             if node in single:
-                tip.append(word("single-actor", lang).split(" (")[0])
+                tip.append(word("single-actor-short", lang))
             entry = {"id": node, "label": shown, "kind": "activity", "x": x, "y": y, "shape": "square",
                      "size": round(6 + 18 * sqrt(budget / top_budget), 1), "tooltip": "\n".join(tip),
                      "color": {"background": COLOURS["activity"], "border": COLOURS["flag"] if node in single else "#1f3b57"},
