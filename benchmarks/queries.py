@@ -12,6 +12,7 @@ of ``--repeat`` runs, in milliseconds.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 
 from rdflib import Graph, URIRef
@@ -75,6 +76,7 @@ def main() -> None:
             f"ms_x{args.copies}": round(ms_big, 1),
             "ratio": round(ms_big / ms_small, 1) if ms_small else None,
         })
+        print(f"  {info.name}: {ms_small:.0f} ms, x{args.copies} {ms_big:.0f} ms", file=sys.stderr, flush=True)
     print(format_rows(rows, args.format), end="")
 
 

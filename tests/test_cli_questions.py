@@ -192,3 +192,34 @@ def test_empty_plan(runner, data_dir):
     assert json.loads(run(runner, "coverage", "--format", "json", "--data", empty).stdout) == []
     assert json.loads(run(runner, "actors", "--format", "json", "--data", empty).stdout) == []
     assert run(runner, "audit", "budget", "--strict", "--data", empty).exit_code == 0
+
+
+def _readme_examples():
+    """``$ theory …`` lines of the README's questions section with the output under them."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- section: questions", 1)[1].split("<!-- section:", 1)[0]
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", section, flags=re.S):
+        command, output = None, []
+        for line in block.splitlines() + ["$ end"]:
+            if line.startswith("$ "):
+                if command is not None:
+                    examples.append((command, "\n".join(output).strip("\n") + "\n"))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+    return examples
+
+
+@pytest.mark.parametrize("command, expected", _readme_examples(), ids=[c for c, _ in _readme_examples()])
+def test_readme_examples_are_real(runner, command, expected):
+    import shlex
+
+    args = shlex.split(command)
+    assert args[0] == "theory"
+    result = run(runner, *args[1:])
+    assert result.exit_code == 0
+    assert result.stdout.strip("\n") + "\n" == expected
