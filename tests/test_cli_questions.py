@@ -223,3 +223,12 @@ def test_readme_examples_are_real(runner, command, expected):
     result = run(runner, *args[1:])
     assert result.exit_code == 0
     assert result.stdout.strip("\n") + "\n" == expected
+
+
+def test_readme_audit_table_is_real(runner):
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    intro = "`theory audit budget --year 2023 --format md` prints (as Markdown):\n\n"
+    shown = readme.split(intro, 1)[1].split("\n\n", 1)[0] + "\n"
+    assert run(runner, "audit", "budget", "--year", "2023", "--format", "md").stdout == shown

@@ -146,6 +146,8 @@ def test_bad_parameters(shipped_graph):
         select_rows(shipped_graph, "activities-for-age", {"age": "15", "colour": "red"})
     with pytest.raises(UsageError, match="missing parameter age"):
         select_rows(shipped_graph, "activities-for-age")
+    with pytest.raises(UsageError, match="it takes no parameters"):
+        select_rows(shipped_graph, "stated-sums", {"year": "2024"})
     with pytest.raises(UsageError, match="no query named"):
         query_text("no-such-query")
 

@@ -180,7 +180,7 @@ def _term(graph, param: Param, value: Any, where: str):
     return Literal(str(text))
 
 
-def _bindings(graph, declared: tuple[Param, ...], given: Mapping[str, Any], where: str) -> dict:
+def _bindings(graph, declared: tuple[Param, ...], given: Mapping[str, Any], where: str, strict: bool) -> dict:
     from rdflib import Literal, URIRef
     from rdflib.term import Node
 
@@ -189,7 +189,7 @@ def _bindings(graph, declared: tuple[Param, ...], given: Mapping[str, Any], wher
     for name, value in given.items():
         if name in known:
             bindings[name] = _term(graph, known[name], value, where)
-        elif declared:
+        elif declared or strict:
             raise UsageError(
                 f"{where}: unknown parameter {name!r}; it takes "
                 + (", ".join(p.describe() for p in declared) or "no parameters")
@@ -258,8 +258,9 @@ def run_query(graph, name_or_text: str, params: Mapping[str, Any] | None = None,
     :class:`~theory.errors.UsageError` for unknown or malformed parameters.
     """
     text, where = _source(name_or_text)
-    _, declared = _parse_header(text, where)
-    bindings = _bindings(graph, declared, dict(params or {}), where)
+    summary, declared = _parse_header(text, where)
+    # a query with a header declares all its parameters; bare SPARQL binds whatever it is given
+    bindings = _bindings(graph, declared, dict(params or {}), where, strict=bool(summary))
     prepared = _prepared(text, allow_network, where)
     try:
         return graph.query(prepared, initBindings=bindings)
