@@ -164,7 +164,7 @@ def load_files(files: Sequence[Path], *, with_ontology: bool = True) -> LoadedGr
     """Parse ``files`` (and the ontology) into one graph and check references."""
     graph = Graph()
     for prefix, iri in BIND_PREFIXES.items():
-        graph.bind(prefix, iri)
+        graph.bind(prefix, iri, override=True, replace=True)
     per_file: list[tuple[Path, Graph]] = []
     sources = ([ontology_path()] if with_ontology else []) + list(files)
     for path in sources:

@@ -125,6 +125,9 @@ def write_file(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; output is meant to be shared
         os.replace(tmp, path)
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
