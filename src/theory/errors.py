@@ -13,6 +13,8 @@ __all__ = [
     "QueryError",
     "ReasonerError",
     "OutputError",
+    "RemoteError",
+    "StoreError",
     "EXIT_OK",
     "EXIT_FINDINGS",
     "EXIT_USAGE",
@@ -37,9 +39,11 @@ class TheoryError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, problems: list[str] | None = None):
         super().__init__(message)
         self.message = message
+        #: several one-line problems found at once (a workbook's cells); ``message`` sums them up
+        self.problems = list(problems or [])
 
     def __str__(self) -> str:
         return self.message
@@ -73,3 +77,11 @@ class ReasonerError(TheoryError):
     """The OWL reasoner could not run (Java missing, owlready2 failure)."""
 
     exit_code = EXIT_REASONER
+
+
+class RemoteError(LoadError):
+    """A SPARQL endpoint or graph store that cannot be reached, refuses, or answers nonsense."""
+
+
+class StoreError(LoadError):
+    """A persistent store that is in use by another process, or cannot be opened or written."""
