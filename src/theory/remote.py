@@ -63,7 +63,7 @@ def _checked_url(url: str) -> str:
         parts = urllib.parse.urlsplit(url)
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError as err:
-        raise UsageError(f"{url}: not a usable URL ({err}); give http://HOST[:PORT]/PATH") from None
+        raise UsageError(f"{_public(url)}: not a usable URL ({err}); give http://HOST[:PORT]/PATH") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"{_public(url)}: not an http:// or https:// URL with a host; give http://HOST[:PORT]/PATH")
     if parts.username is not None or parts.password is not None:
