@@ -132,7 +132,10 @@ class _SameOrigin(urllib.request.HTTPRedirectHandler):
         )
 
 
-def _opener(url: str, environ, netrc_file) -> urllib.request.OpenerDirector:
+def _opener(url: str, environ, netrc_file) -> tuple[urllib.request.OpenerDirector, tuple[str, ...]]:
+    """An opener that goes to no proxy, follows only same-origin redirects and answers
+    Basic or Digest challenges of the URL's origin; and the credentials, to keep them out
+    of messages."""
     handlers: list[Any] = [urllib.request.ProxyHandler({}), _SameOrigin()]
     found = _credentials(url, environ, netrc_file)
     if found:
@@ -140,7 +143,7 @@ def _opener(url: str, environ, netrc_file) -> urllib.request.OpenerDirector:
         manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         manager.add_password(None, f"{scheme}://{host}:{port}/", *found)
         handlers += [urllib.request.HTTPDigestAuthHandler(manager), urllib.request.HTTPBasicAuthHandler(manager)]
-    return urllib.request.build_opener(*handlers)
+    return urllib.request.build_opener(*handlers), tuple(found or ())
 
 
 def _first_line(body: bytes, content_type: str, code: int, reason: str) -> str:
@@ -173,8 +176,23 @@ class _Answer:
         self.media_type = (headers.get_content_type() if headers.get("Content-Type") else "").lower()
 
 
-def _request(opener, url: str, *, method: str, data: bytes | None, headers: dict[str, str], timeout: float) -> _Answer:
-    """One HTTP exchange; every failure becomes one RemoteError line naming ``url``."""
+def _request(opener, url: str, *, method: str, data: bytes | None, headers: dict[str, str], timeout: float,
+             secrets: tuple[str, ...] = ()) -> _Answer:
+    """One HTTP exchange; every failure becomes one RemoteError line naming ``url``, with
+    the credentials blotted out should the server's message repeat them."""
+    try:
+        return _exchange(opener, url, method=method, data=data, headers=headers, timeout=timeout)
+    except RemoteError as err:
+        message = err.message
+        for secret in secrets:
+            if len(secret) >= 3:
+                message = message.replace(secret, "***")
+        if message == err.message:
+            raise
+        raise RemoteError(message) from None
+
+
+def _exchange(opener, url: str, *, method: str, data: bytes | None, headers: dict[str, str], timeout: float) -> _Answer:
     shown = _public(url)
     request = urllib.request.Request(url, data=data, headers=headers, method=method)
     deadline = time.monotonic() + timeout
@@ -242,7 +260,7 @@ class Endpoint:
                  netrc_file: str | os.PathLike | None = None):
         self.url = _checked_url(url)
         self.timeout = float(timeout)
-        self._opener = _opener(self.url, environ, netrc_file)
+        self._opener, self._secrets = _opener(self.url, environ, netrc_file)
 
     def __repr__(self) -> str:
         return f"Endpoint({_public(self.url)!r})"
@@ -254,7 +272,7 @@ class Endpoint:
             self._opener, self.url, method="POST",
             data=urllib.parse.urlencode(form).encode("utf-8"),
             headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"},
-            timeout=self.timeout,
+            timeout=self.timeout, secrets=self._secrets,
         )
         limit = answer.headers.get("X-SPARQL-MaxRows")
         if limit is not None:
@@ -370,8 +388,9 @@ def push_graph(graph_store_url: str, graph_iri: str | None, ntriples: bytes, *, 
     union of all). Returns the HTTP status (201 created, 204 replaced, or 200).
     """
     url = _graph_url(_checked_url(graph_store_url), graph_iri)
+    opener, secrets = _opener(url, environ, netrc_file)
     answer = _request(
-        _opener(url, environ, netrc_file), url, method="PUT", data=bytes(ntriples),
-        headers={"Content-Type": "application/n-triples"}, timeout=float(timeout),
+        opener, url, method="PUT", data=bytes(ntriples),
+        headers={"Content-Type": "application/n-triples"}, timeout=float(timeout), secrets=secrets,
     )
     return answer.status
