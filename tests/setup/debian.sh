@@ -9,7 +9,7 @@
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
-    exec sudo --preserve-env=DEBIAN_FRONTEND "$0" "$@"
+    exec sudo bash "$0" "$@"
 fi
 export DEBIAN_FRONTEND=noninteractive
 
