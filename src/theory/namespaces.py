@@ -122,6 +122,7 @@ class TH(DefinedNamespace):
     place: URIRef
     planOf: URIRef
     planYear: URIRef
+    printedAs: URIRef
     priority: URIRef
     quote: URIRef
     responsibility: URIRef

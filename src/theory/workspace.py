@@ -304,6 +304,7 @@ class Workspace:
             graph = Graph()
             for prefix, iri in BIND_PREFIXES.items():
                 graph.bind(prefix, iri, override=True, replace=True)
+            graph.bind("thd", plan.iri.rsplit("/", 1)[0] + "/", override=True, replace=True)
             graphs = self.dataset(plan)
             if graphs is not None and not with_ontology:
                 graphs = [g for g in graphs if g != ONTOLOGY_GRAPH]
