@@ -32,6 +32,7 @@ the VALUES binding).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Mapping
 
 from .errors import QueryError
@@ -207,15 +208,23 @@ def with_values(query: str, bindings: Mapping[Any, Any] | None) -> str:
         if not _VARIABLE.match(name):
             raise QueryError(f"query: {name!r} is not a variable name; use letters, digits and _")
         terms[name] = _term_text(name, term)
-    names = sorted(terms)
+    names = tuple(sorted(terms))
     block = f"\nVALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms[n] for n in names)}) }}\n"
+    offset, spans = _layout(query, names)
+    parts, position = [query[:offset], block], offset  # every use lies after the WHERE group's "{"
+    for start, end, name in spans:
+        parts += [query[position:start], terms[name]]
+        position = end
+    parts.append(query[position:])
+    return "".join(parts)
+
+
+@lru_cache(maxsize=512)
+def _layout(query: str, names: tuple[str, ...]) -> tuple[int, tuple[tuple[int, int, str], ...]]:
+    """Where the VALUES block goes (after the WHERE group's ``{``) and the (start, end,
+    variable) of every use to replace: the query is read once per text and set of names."""
     tokens = _tokens(query)
     first = _where_group(tokens)
-    parts, position = [], 0
-    for token, text in _replacements(tokens, first, terms):
-        parts += [query[position:token.start], text]
-        position = token.end
-    parts.append(query[position:])
-    rewritten = "".join(parts)
-    offset = tokens[first].end  # before any replacement, so the offset still holds
-    return rewritten[:offset] + block + rewritten[offset:]
+    placeholder = dict.fromkeys(names, "")
+    spans = tuple((token.start, token.end, token.text[1:]) for token, _ in _replacements(tokens, first, placeholder))
+    return tokens[first].end, spans

@@ -15,7 +15,8 @@ written into the query as terms pyoxigraph serialises, never as user text.
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping, Protocol, Sequence
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 import pyoxigraph as ox
 
@@ -142,22 +143,68 @@ def to_rdflib(term):
 
 
 class RdflibEngine:
-    """Queries an rdflib ``Dataset`` (named graphs; the default graph is the union of the given ones)."""
+    """Queries an rdflib ``Dataset``: each query's default graph is the union of the given
+    named graphs (read in place, not copied); with none, the dataset itself (for ``GRAPH``)."""
 
     name = "rdflib"
 
     def __init__(self, dataset):
         self.dataset = dataset
+        self._unions: dict[tuple[str, ...], Any] = {}
+
+    @classmethod
+    def load(cls, sources) -> tuple["RdflibEngine", list]:
+        """The old in-memory path: ``sources`` (:func:`theory.sources.find_sources`) parsed by
+        rdflib into a ``Dataset``, one named graph per plan as :func:`theory.store.load_store`
+        makes them. Returns the engine and the plans (:class:`theory.store.LoadedPlan`)."""
+        from rdflib import Dataset, URIRef
+
+        from .mint import ONTOLOGY_GRAPH, REGISTRY_GRAPH
+        from .sources import ontology_path
+        from .store import LoadedPlan, dataset_plans, plan_iri_of
+
+        dataset = Dataset()
+        formats = {"turtle": "turtle", "n-triples": "nt", "n3": "n3", "json-ld": "json-ld",
+                   "rdf/xml": "xml", "trig": "trig", "n-quads": "nquads"}
+
+        def parse(path: Path, graph: str | None) -> None:
+            from .sources import DATASET_FORMATS, TRIPLE_FORMATS
+
+            suffix = path.suffix.lower()
+            fmt = formats[TRIPLE_FORMATS.get(suffix) or DATASET_FORMATS[suffix]]
+            target = dataset if graph is None else dataset.graph(URIRef(graph))
+            try:
+                target.parse(str(path), format=fmt)
+            except Exception as err:  # noqa: BLE001 - rdflib's parsers raise anything
+                from .store import parse_error
+
+                raise parse_error(path, err) from None
+
+        parse(ontology_path(), ONTOLOGY_GRAPH)
+        for path in sources.registry:
+            parse(path, REGISTRY_GRAPH)
+        plans = []
+        for source in sources.plans:
+            iri, _ = plan_iri_of(source)
+            for path in source.files:
+                parse(path, iri)
+            plans.append(LoadedPlan(iri, iri, source.files))
+        for path in sources.datasets:
+            parse(path, None)
+            for graph, found in sorted(dataset_plans(path).items()):
+                plans.extend(LoadedPlan(iri, graph, (path,)) for iri in sorted(found))
+        return cls(dataset), plans
 
     def _graph(self, default_graphs):
-        from rdflib import Graph, URIRef
+        from rdflib import URIRef
+        from rdflib.graph import ReadOnlyGraphAggregate
 
         if default_graphs is None:
-            return self.dataset.default_context
-        union = Graph()
-        for name in default_graphs:
-            union += self.dataset.graph(URIRef(name))
-        return union
+            return self.dataset
+        key = tuple(default_graphs)
+        if key not in self._unions:
+            self._unions[key] = ReadOnlyGraphAggregate([self.dataset.graph(URIRef(name)) for name in key])
+        return self._unions[key]
 
     def _run(self, query, default_graphs, bindings):
         try:

@@ -21,21 +21,20 @@ __all__ = ["load_into_store", "push_plans"]
 def load_into_store(store_path: Path, data: Sequence[Path]) -> list[dict[str, Any]]:
     """Load ``data`` into the persistent store at ``store_path``; one row per plan loaded.
 
-    Every file is read in full before the store is touched, so a file with a syntax error
-    leaves the store as it was.
+    The store is opened first (in use by another process, or not writable: a
+    :class:`~theory.errors.StoreError` before anything is read); every file is then loaded
+    and checked in memory, and only then written to the store, so a file with a syntax
+    error leaves the store as it was. Loading a plan again replaces its graph.
     """
+    from .catalogue import get
     from .sources import find_sources
-    from .store import load_store, open_store, read_triples
+    from .store import load_store, open_store
 
-    sources = find_sources(list(data))
-    for path in [*sources.registry, *(f for s in sources.plans for f in s.files), *sources.datasets]:
-        for _ in read_triples(path):
-            pass
     store = open_store(store_path)
     try:
-        _, plans = load_store(sources, store, replace=True)
-        store.flush()
-        counts = {p.graph: sum(1 for _ in store.quads_for_pattern(None, None, None, ox.NamedNode(p.graph)))
+        _, plans = load_store(find_sources(list(data)), store)
+        count = get("triple-count", "engine").text
+        counts = {p.graph: int(next(iter(store.query(count, default_graph=[ox.NamedNode(p.graph)])))["triples"].value)
                   for p in plans}
     finally:
         del store

@@ -16,6 +16,7 @@ Nothing is parsed here; :mod:`theory.store` loads what this module finds.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -101,9 +102,26 @@ class Sources:
     registry: list[Path] = field(default_factory=list)
 
 
-def _rdf_files(folder: Path, recursive: bool) -> list[Path]:
-    found = folder.rglob("*") if recursive else folder.iterdir()
-    return sorted(p for p in found if p.is_file() and p.suffix.lower() in RDF_SUFFIXES)
+def _scan(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The RDF files directly in ``folder`` and its sub-folders (hidden ones and those
+    starting with ``_`` left out), each sorted; one directory read."""
+    files, subs = [], []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir():
+                if not entry.name.startswith((".", "_")):
+                    subs.append(Path(entry.path))
+            elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in RDF_SUFFIXES:
+                files.append(Path(entry.path))
+    return sorted(files), sorted(subs)
+
+
+def _rdf_files(folder: Path) -> list[Path]:
+    """Every RDF file in ``folder`` and below it, sorted."""
+    files, subs = _scan(folder)
+    for sub in subs:
+        files.extend(_rdf_files(sub))
+    return sorted(files)
 
 
 def _check_file(path: Path) -> None:
@@ -125,31 +143,35 @@ def _split(files: Iterable[Path], sources: Sources) -> list[Path]:
     return triples
 
 
+def _add_registry(folder: Path, sources: Sources) -> None:
+    sources.registry.extend(f for f in _rdf_files(folder) if f.suffix.lower() in TRIPLE_FORMATS)
+
+
+def _add_plan(folder: Path, files: list[Path], sources: Sources) -> None:
+    triples = _split(files, sources)
+    if triples:
+        sources.plans.append(PlanSource(tuple(triples), folder))
+
+
 def _add_folder(folder: Path, sources: Sources) -> None:
     if folder.name == REGISTRY_FOLDER:
-        sources.registry.extend(f for f in _rdf_files(folder, True) if f.suffix.lower() in TRIPLE_FORMATS)
+        _add_registry(folder, sources)
         return
-    if _rdf_files(folder, False):  # a plan folder
-        triples = _split(_rdf_files(folder, True), sources)
-        if triples:
-            sources.plans.append(PlanSource(tuple(triples), folder))
+    files, subs = _scan(folder)
+    if files:  # a plan folder: every RDF file below it belongs to the plan
+        _add_plan(folder, sorted(files + [f for sub in subs for f in _rdf_files(sub)]), sources)
         return
     before = (len(sources.plans), len(sources.datasets), len(sources.registry))
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        if sub.name == REGISTRY_FOLDER or _rdf_files(sub, True):
-            _add_folder(sub, sources) if sub.name == REGISTRY_FOLDER else _add_plan_tree(sub, sources)
+    for sub in subs:  # a portfolio: each sub-folder one plan
+        if sub.name == REGISTRY_FOLDER:
+            _add_registry(sub, sources)
+        else:
+            _add_plan(sub, _rdf_files(sub), sources)
     if (len(sources.plans), len(sources.datasets), len(sources.registry)) == before:
         raise LoadError(
             f"{folder}: folder holds no plan (no RDF file in it or in its sub-folders: "
             f"{', '.join(sorted(RDF_SUFFIXES))}); point --data at a plan's folder"
         )
-
-
-def _add_plan_tree(folder: Path, sources: Sources) -> None:
-    """A portfolio's sub-folder: one plan with every RDF file below it."""
-    triples = _split(_rdf_files(folder, True), sources)
-    if triples:
-        sources.plans.append(PlanSource(tuple(triples), folder))
 
 
 def find_sources(paths: Sequence[Path] | None) -> Sources:
@@ -161,7 +183,7 @@ def find_sources(paths: Sequence[Path] | None) -> Sources:
     sources = Sources()
     registry = shipped_registry_path()
     if registry.is_dir():
-        sources.registry.extend(f for f in _rdf_files(registry, True) if f.suffix.lower() in TRIPLE_FORMATS)
+        _add_registry(registry, sources)
     loose: list[Path] = []
     for path in [Path(p) for p in paths] if paths else [shipped_data_path()]:
         if path.is_dir():

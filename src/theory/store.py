@@ -1,15 +1,20 @@
 """The embedded Oxigraph store: plans loaded into named graphs, the only place that parses data.
 
-Each plan's files go into the named graph of the plan's IRI (found by reading the files
-until the ``th:SafetyPlan`` appears: the plan's own small file first); the ontology into
+Each plan's files go into the named graph of the plan's IRI (found by reading the plan's
+own small file, ``plan.ttl``, until the ``th:SafetyPlan`` appears); the ontology into
 :data:`~theory.mint.ONTOLOGY_GRAPH`; the shared actor registry into
 :data:`~theory.mint.REGISTRY_GRAPH`. TriG and N-Quads files keep their own graphs.
+
+Everything is loaded and checked in memory first (one plan per graph, no plan IRI twice,
+no reference to an undeclared actor); only then is a persistent store touched, so a file
+with a syntax error or a plan given twice leaves it as it was. In a persistent store,
+loading a plan again replaces its graph, and the ontology's; the registry only grows.
 
 Nothing is fetched: pyoxigraph follows no ``owl:imports`` and loads no remote JSON-LD
 ``@context`` (such a file is refused with one line). Every syntax error names the file and
 the line.
 
->>> store = load_store(find_sources(None))     # the shipped ontology, registry and plan
+>>> store, plans = load_store(find_sources(None))   # the shipped ontology, registry and plan
 """
 
 from __future__ import annotations
@@ -24,7 +29,18 @@ from .errors import DataError, LoadError, StoreError
 from .mint import ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from .sources import DATASET_FORMATS, TRIPLE_FORMATS, PlanSource, Sources, ontology_path
 
-__all__ = ["LoadedPlan", "load_store", "open_store", "parse_error", "rdf_format", "plan_iri_of", "read_triples"]
+__all__ = [
+    "LoadedPlan",
+    "load_store",
+    "open_store",
+    "parse_error",
+    "rdf_format",
+    "plan_iri_of",
+    "read_triples",
+    "dataset_plans",
+    "graph_names",
+    "is_store",
+]
 
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _SAFETY_PLAN = ox.NamedNode("https://w3id.org/theory/ontology#SafetyPlan")
@@ -56,10 +72,10 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 
 
 def parse_error(path: Path, err: Exception) -> LoadError:
-    """A pyoxigraph parse error as one line naming the file and the line."""
+    """A parse error (pyoxigraph's, or any parser's) as one line naming the file and the line."""
     fmt = rdf_format(path).name
     text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-    if "LoadDocumentCallback" in text or "remote context" in text.lower():
+    if "LoadDocumentCallback" in text or "remote context" in text.lower() or "context" in text.lower() and "load" in text.lower():
         return LoadError(
             f"{path}: the JSON-LD @context is a remote document, which theory never fetches; "
             "put the context inline in the file (refused, nothing was loaded)"
@@ -95,17 +111,23 @@ def read_triples(path: Path, prefixes: dict | None = None):
         raise LoadError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
-def plan_iri_of(source: PlanSource) -> str:
-    """The IRI of the ``th:SafetyPlan`` in ``source``'s files (smallest file first).
+def _plan_file_order(path: Path) -> tuple:
+    """``plan.*`` first (where curation puts the th:SafetyPlan), then the smaller files."""
+    return (not path.stem.lower().startswith("plan"), path.stat().st_size, str(path))
+
+
+def plan_iri_of(source: PlanSource) -> tuple[str, Path]:
+    """The IRI of the ``th:SafetyPlan`` in ``source``'s files and the file that declares it
+    (``plan.ttl`` is read first, then the smaller files; reading stops at the plan).
 
     Raises :class:`LoadError` when no file declares one.
     """
-    for path in sorted(source.files, key=lambda p: (p.stat().st_size, str(p))):
+    for path in sorted(source.files, key=_plan_file_order):
         for triple in read_triples(path):
             if triple.predicate == _RDF_TYPE and triple.object == _SAFETY_PLAN:
                 if not isinstance(triple.subject, ox.NamedNode):
                     raise LoadError(f"{path}: the th:SafetyPlan is a blank node; give the plan an IRI")
-                return triple.subject.value
+                return triple.subject.value, path
     raise LoadError(
         f"{source.describe()}: holds no plan (no th:SafetyPlan); a plan's files declare it, "
         "e.g. thd:plan-2024 a th:SafetyPlan ; th:planYear \"2024\"^^xsd:gYear"
@@ -114,22 +136,35 @@ def plan_iri_of(source: PlanSource) -> str:
 
 def _load(store: ox.Store, path: Path, graph: str | None) -> None:
     try:
-        store.load(path=str(path), format=rdf_format(path),
-                   to_graph=ox.NamedNode(graph) if graph else None)
+        store.load(path=str(path), format=rdf_format(path), to_graph=ox.NamedNode(graph) if graph else None)
     except (SyntaxError, ValueError, UnicodeDecodeError) as err:
         raise parse_error(path, err) from None
     except OSError as err:
-        raise StoreError(f"{path}: cannot load into the store: {err}") from None
+        raise LoadError(f"{path}: cannot read: {err.strerror or err}") from None
 
 
-def _dataset_plans(path: Path) -> dict[str, set[str]]:
-    """graph IRI -> plan IRIs declared in it, for a TriG or N-Quads file (default graph: "")."""
-    found: dict[str, set[str]] = {}
-    for quad in read_triples(path):
-        graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
-        plans = found.setdefault(graph, set())
-        if quad.predicate == _RDF_TYPE and quad.object == _SAFETY_PLAN and isinstance(quad.subject, ox.NamedNode):
-            plans.add(quad.subject.value)
+def _plans_by_graph(store: ox.Store) -> dict[str | None, set[str]]:
+    """graph IRI (None: the default graph) -> the plan IRIs declared in it."""
+    from .catalogue import get
+
+    found: dict[str | None, set[str]] = {}
+    for solution in store.query(get("plan-graphs-named", "engine").text):
+        found.setdefault(solution["graph"].value, set()).add(solution["plan"].value)
+    for solution in store.query(get("plan-graphs-default", "engine").text):
+        found.setdefault(None, set()).add(solution["plan"].value)
+    return found
+
+
+def dataset_plans(path: Path) -> dict[str, set[str]]:
+    """graph IRI -> plan IRIs declared in it, for a TriG or N-Quads file ("" for its
+    default graph, when it has triples there)."""
+    scratch = ox.Store()
+    _load(scratch, path, None)
+    found: dict[str, set[str]] = {g.value: set() for g in scratch.named_graphs() if isinstance(g, ox.NamedNode)}
+    for graph, plans in _plans_by_graph(scratch).items():
+        found.setdefault(graph or "", set()).update(plans)
+    if next(iter(scratch.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        found.setdefault("", set())
     return found
 
 
@@ -142,27 +177,30 @@ def _check_unique(iri: str, where: str, seen: dict[str, str]) -> None:
     seen[iri] = where
 
 
-def _check_plan(store: ox.Store, plan: LoadedPlan) -> None:
-    """One plan per graph, and every actor it refers to is declared (in it or the registry)."""
+def _check_plans(store: ox.Store, plans: Sequence[LoadedPlan]) -> None:
+    """One plan per graph, and every actor a plan refers to is declared (in it or the registry)."""
     from .catalogue import get
 
-    graphs = [ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(REGISTRY_GRAPH), ox.NamedNode(plan.graph)]
-    found = store.query(get("plans-in-graph", "engine").text, default_graph=[ox.NamedNode(plan.graph)])
-    plans = [row["plan"].value for row in found]
-    if len(plans) > 1:
-        where = ", ".join(str(f) for f in plan.files) or f"graph <{plan.graph}>"
-        raise LoadError(
-            f"{where}: holds {len(plans)} plans ({', '.join(f'<{p}>' for p in plans)}); "
-            "a plan's folder holds one plan: put each in its own folder"
-        )
-    for row in store.query(get("undeclared-actors", "engine").text, default_graph=graphs):
-        subject, prop, actor = row["s"], row["p"], row["o"]
-        where = _file_with(plan.files, subject, prop, actor) or f"graph <{plan.graph}>"
-        short = prop.value.rsplit("#", 1)[-1]
-        raise DataError(
-            f"{where}: {subject.value} refers to undeclared actor {actor.value} (through th:{short}); "
-            "declare it with a kind (e.g. a th:Association) and an rdfs:label, or use the registry's IRI"
-        )
+    by_graph = _plans_by_graph(store)
+    for plan in plans:
+        found = sorted(by_graph.get(plan.graph, ()))
+        if len(found) > 1:
+            where = ", ".join(str(f) for f in plan.files) if len(plan.files) == 1 else f"graph <{plan.graph}>"
+            raise LoadError(
+                f"{where}: holds {len(found)} plans ({', '.join(f'<{p}>' for p in found)}); "
+                "a plan's folder (or a named graph) holds one plan: put each in its own"
+            )
+    query = get("undeclared-actors", "engine").text
+    for plan in plans:
+        graphs = [ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(REGISTRY_GRAPH), ox.NamedNode(plan.graph)]
+        for row in store.query(query, default_graph=graphs):
+            subject, prop, actor = row["s"], row["p"], row["o"]
+            where = _file_with(plan.files, subject, prop, actor) or f"graph <{plan.graph}>"
+            short = prop.value.rsplit("#", 1)[-1]
+            raise DataError(
+                f"{where}: {subject.value} refers to undeclared actor {actor.value} (through th:{short}); "
+                "declare it with a kind (e.g. a th:Association) and an rdfs:label, or use the registry's IRI"
+            )
 
 
 def _file_with(files: Iterable[Path], subject, prop, obj) -> str | None:
@@ -173,85 +211,117 @@ def _file_with(files: Iterable[Path], subject, prop, obj) -> str | None:
     return None
 
 
-def open_store(path: Path | None = None) -> ox.Store:
+def is_store(path: Path) -> bool:
+    """Whether ``path`` is a folder holding an Oxigraph (RocksDB) store."""
+    return Path(path).is_dir() and (Path(path) / "CURRENT").is_file()
+
+
+def _store_error(path: Path, err: OSError, doing: str) -> StoreError:
+    text = str(err)
+    if "lock" in text.lower():
+        return StoreError(f"{path}: the store is in use by another process; wait for it to finish and try again")
+    if "ermission" in text or "read-only" in text.lower() or "Read-only" in text:
+        return StoreError(f"{path}: cannot {doing} the store: not writable (permission denied); "
+                          "check the folder's permissions")
+    return StoreError(f"{path}: cannot {doing} the store: {text.splitlines()[0] if text else type(err).__name__}")
+
+
+def open_store(path: Path | None = None, *, write: bool = True) -> ox.Store:
     """A new in-memory store, or the persistent store in folder ``path``.
 
-    Raises :class:`StoreError` (exit 3) when the folder is in use by another process or
-    cannot be opened or written.
+    ``write``: open it to load plans (the folder is created if missing); else to read a
+    store ``theory load`` filled, read-only when the folder is not writable. Raises
+    :class:`StoreError` (exit 3) when the folder is in use by another process, is not a
+    store, or cannot be opened or written.
     """
     if path is None:
         return ox.Store()
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a store folder; give --store a folder")
+    if not write and not is_store(path):
+        raise StoreError(f"{path}: not a store; fill it first with `theory load --store {path} --data PATH`")
+    if write and path.is_dir() and any(path.iterdir()) and not is_store(path):
+        raise StoreError(f"{path}: the folder holds other files, not a store; give --store an empty or new folder")
     try:
         return ox.Store(str(path))
     except OSError as err:
-        text = str(err)
-        if "lock" in text.lower():
-            raise StoreError(
-                f"{path}: the store is in use by another process; wait for it to finish and try again"
-            ) from None
-        reason = "permission denied" if "ermission" in text else text.splitlines()[0]
-        raise StoreError(f"{path}: cannot open the store: {reason}; check the folder and its permissions") from None
+        error = _store_error(path, err, "write to" if write else "open")
+        if not write and "not writable" in error.message:
+            try:
+                return ox.Store.read_only(str(path))
+            except OSError as second:
+                raise _store_error(path, second, "open") from None
+        raise error from None
 
 
-def load_store(sources: Sources, store: ox.Store | None = None, *, replace: bool = False) -> tuple[ox.Store, list[LoadedPlan]]:
-    """Load the ontology, the registry and every plan of ``sources`` into ``store``.
-
-    ``replace`` clears each plan's graph first (re-loading a plan into a persistent
-    store replaces it). Returns the store and the plans loaded, in the order given.
-    """
-    store = store if store is not None else ox.Store()
+def _load_sources(sources: Sources) -> tuple[ox.Store, list[LoadedPlan]]:
+    """Everything of ``sources`` in a new in-memory store, checked."""
+    store = ox.Store()
     seen: dict[str, str] = {}
-    plans: list[LoadedPlan] = []
-    # everything is checked before anything is written: find every plan first
     planned: list[tuple[str, PlanSource]] = []
     for source in sources.plans:
-        iri = plan_iri_of(source)
-        _check_unique(iri, source.describe(), seen)
+        iri, declared_in = plan_iri_of(source)
+        _check_unique(iri, str(declared_in), seen)
         planned.append((iri, source))
-    datasets: list[tuple[Path, dict[str, set[str]]]] = []
+    _load(store, ontology_path(), ONTOLOGY_GRAPH)
+    for path in sources.registry:
+        _load(store, path, REGISTRY_GRAPH)
+    plans: list[LoadedPlan] = []
+    for iri, source in planned:
+        for path in source.files:
+            _load(store, path, iri)
+        plans.append(LoadedPlan(iri, iri, source.files))
     for path in sources.datasets:
-        graphs = _dataset_plans(path)
+        graphs = dataset_plans(path)
         if "" in graphs:
-            raise LoadError(
-                f"{path}: holds triples outside a named graph; put each plan in its own GRAPH <…> {{ … }}"
-            )
+            raise LoadError(f"{path}: holds triples outside a named graph; put each plan in its own GRAPH <…> {{ … }}")
         for graph, found in sorted(graphs.items()):
             if graph in _SPECIAL_GRAPHS:
                 continue
             if not found:
                 raise LoadError(f"{path}: graph <{graph}> holds no th:SafetyPlan; every named graph holds one plan")
+            if store.contains_named_graph(ox.NamedNode(graph)):
+                raise LoadError(f"{path}: graph <{graph}> is also loaded from another file; load each plan once")
             for iri in sorted(found):
-                _check_unique(iri, str(path), seen)
-        datasets.append((path, graphs))
-
-    if replace:
-        for graph in (ONTOLOGY_GRAPH, REGISTRY_GRAPH, *(iri for iri, _ in planned),
-                      *(g for _, graphs in datasets for g in graphs)):
-            _drop(store, graph)
-    _load(store, ontology_path(), ONTOLOGY_GRAPH)
-    for path in sources.registry:
-        _load(store, path, REGISTRY_GRAPH)
-    for iri, source in planned:
-        for path in source.files:
-            _load(store, path, iri)
-        plans.append(LoadedPlan(iri, iri, source.files))
-    for path, graphs in datasets:
-        _load(store, path, None)
-        for graph, found in sorted(graphs.items()):
-            for iri in sorted(found):
+                _check_unique(iri, f"{path} (graph <{graph}>)", seen)
                 plans.append(LoadedPlan(iri, graph, (path,)))
-    for plan in plans:
-        _check_plan(store, plan)
+        _load(store, path, None)
+    _check_plans(store, plans)
     return store, plans
 
 
-def _drop(store: ox.Store, graph: str) -> None:
+def _copy_graph(source: ox.Store, target: ox.Store, graph: str, *, replace: bool) -> None:
     node = ox.NamedNode(graph)
-    if store.contains_named_graph(node):
-        store.remove_graph(node)
+    data = source.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=node)
+    try:
+        if replace and target.contains_named_graph(node):
+            target.remove_graph(node)
+        target.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=node)
+    except OSError as err:
+        raise StoreError(f"cannot write graph <{graph}> to the store: {err}") from None
+
+
+def load_store(sources: Sources, store: ox.Store | None = None) -> tuple[ox.Store, list[LoadedPlan]]:
+    """Load the ontology, the registry and every plan of ``sources``, checked.
+
+    With no ``store``, into a new in-memory store. With a persistent ``store`` (see
+    :func:`open_store`), everything is loaded and checked in memory first, then each
+    plan's graph and the ontology's are replaced in it and the registry's triples added.
+    Returns the store and the plans loaded, in the order given.
+    """
+    loaded, plans = _load_sources(sources)
+    if store is None:
+        return loaded, plans
+    _copy_graph(loaded, store, ONTOLOGY_GRAPH, replace=True)
+    _copy_graph(loaded, store, REGISTRY_GRAPH, replace=False)
+    for graph in dict.fromkeys(p.graph for p in plans):
+        _copy_graph(loaded, store, graph, replace=True)
+    try:
+        store.flush()
+    except OSError as err:
+        raise StoreError(f"cannot write the store: {err}") from None
+    return store, plans
 
 
 def graph_names(store: ox.Store) -> Sequence[str]:

@@ -100,14 +100,13 @@ class Workspace:
         from .store import load_store, open_store
 
         if store is not None and not data:
-            engine = OxigraphEngine(open_store(store))
+            engine = OxigraphEngine(open_store(store, write=False))
             found = [(g, p, ()) for g, p in engine.plan_graphs() if g not in (ONTOLOGY_GRAPH, REGISTRY_GRAPH)]
             if not found:
                 raise DataError(f"{store}: the store holds no plan; fill it with `theory load --store {store} --data PATH`")
             return cls._with_plans(engine, found, lang=lang, origin=str(store))
-        sources = find_sources(list(data) if data else None)
-        oxstore, loaded = load_store(sources, open_store(store) if store is not None else None,
-                                     replace=store is not None)
+        target = open_store(store) if store is not None else None  # in use? before any parsing
+        oxstore, loaded = load_store(find_sources(list(data) if data else None), target)
         engine = OxigraphEngine(oxstore)
         return cls._with_plans(engine, [(p.graph, p.iri, p.files) for p in loaded], lang=lang,
                                origin=str(store) if store is not None else "embedded")
@@ -115,10 +114,19 @@ class Workspace:
     @classmethod
     def from_endpoint(cls, endpoint, *, lang: str = "da", origin: str = "endpoint") -> "Workspace":
         """The plans of a SPARQL endpoint: in named graphs, or in its default graph."""
-        found = [(g, p, ()) for g, p in endpoint.plan_graphs() if g not in (ONTOLOGY_GRAPH, REGISTRY_GRAPH)]
+        return cls.from_engine(endpoint, lang=lang, origin=origin,
+                               hint="the server holds no th:SafetyPlan; publish a plan with `theory push`")
+
+    @classmethod
+    def from_engine(cls, engine, *, lang: str = "da", origin: str = "engine",
+                    hint: str = "holds no th:SafetyPlan") -> "Workspace":
+        """The plans ``engine`` holds (any :class:`theory.engine.Engine`: a store, rdflib, a
+        server): those in named graphs, or else those in its default graph; ``hint`` ends the
+        message when there is none."""
+        found = [(g, p, ()) for g, p in engine.plan_graphs() if g not in (ONTOLOGY_GRAPH, REGISTRY_GRAPH)]
         if not found:
-            raise DataError(f"{origin}: the server holds no th:SafetyPlan; publish a plan with `theory push`")
-        return cls._with_plans(endpoint, found, lang=lang, origin=origin)
+            raise DataError(f"{origin}: {hint}")
+        return cls._with_plans(engine, found, lang=lang, origin=origin)
 
     @classmethod
     def _with_plans(cls, engine, found, *, lang: str, origin: str) -> "Workspace":
