@@ -126,6 +126,11 @@ class Workspace:
         found = [(g, p, ()) for g, p in engine.plan_graphs() if g not in (ONTOLOGY_GRAPH, REGISTRY_GRAPH)]
         if not found:
             raise DataError(f"{origin}: {hint}")
+        in_default = sorted(p for g, p, _ in found if g is None)
+        if len(in_default) > 1:  # one dataset for several plans: every answer would mix them
+            listed = ", ".join(f"<{p}>" for p in in_default[:5]) + (" …" if len(in_default) > 5 else "")
+            raise DataError(f"{origin}: its default graph holds {len(in_default)} plans ({listed}), whose triples "
+                            "cannot be told apart; keep each plan in its own named graph (`theory push` does)")
         return cls._with_plans(engine, found, lang=lang, origin=origin)
 
     @classmethod
