@@ -218,11 +218,12 @@ def is_store(path: Path) -> bool:
 
 def _store_error(path: Path, err: OSError, doing: str) -> StoreError:
     text = str(err)
-    if "lock" in text.lower():
-        return StoreError(f"{path}: the store is in use by another process; wait for it to finish and try again")
-    if "ermission" in text or "read-only" in text.lower() or "Read-only" in text:
+    lowered = text.lower()
+    if "not permitted" in lowered or "permission denied" in lowered or "read-only" in lowered:
         return StoreError(f"{path}: cannot {doing} the store: not writable (permission denied); "
                           "check the folder's permissions")
+    if "lock" in lowered:  # RocksDB: "While lock file: …/LOCK: Resource temporarily unavailable"
+        return StoreError(f"{path}: the store is in use by another process; wait for it to finish and try again")
     return StoreError(f"{path}: cannot {doing} the store: {text.splitlines()[0] if text else type(err).__name__}")
 
 
