@@ -1,9 +1,9 @@
 """Real SPARQL servers for the tests: Oxigraph (PyPI ``oxigraph``) and Virtuoso (Debian).
 
 Each is started once per test session on free ports of 127.0.0.1, with its data in a
-temporary folder, loaded with the shipped plan through :func:`theory.remote.push_graph`
-(every ``.ttl`` of a plan folder in one named graph, named by the plan's IRI; the
-ontology in ``https://w3id.org/theory/ontology``), and stopped at the end. Tests that use
+temporary folder, loaded with the shipped plan by ``theory push`` (one named graph per
+plan, named by the plan's IRI; the ontology in ``https://w3id.org/theory/ontology``, the
+registry in ``https://w3id.org/theory/data/actors``), and stopped at the end. Tests that use
 them are marked ``servers``. ``tests/setup/debian.sh`` installs Virtuoso without starting
 the stock service; when ``virtuoso-t`` is missing, the Virtuoso tests are skipped with
 that hint.
@@ -121,14 +121,31 @@ def shipped_graphs(graph_dir: Path = GRAPH_DIR) -> dict[str, list[Path]]:
     return graphs
 
 
-def load_shipped(server: Server) -> None:
-    """Push the shipped plan, the registry and the ontology, one PUT per graph."""
-    from theory.remote import push_graph
+def push(server: Server, *data: Path) -> list[dict]:
+    """``theory push`` (in-process) of ``data`` (default: the shipped plan) to the server's
+    graph store: the ontology, the registry and one graph per plan, named by its IRI."""
+    import json
 
+    from click.testing import CliRunner
+
+    from cli import main
+
+    args = ["push", "--graph-store", server.graph_store_url, "--format", "json"]
+    for path in data:
+        args += ["--data", str(path)]
+    result = CliRunner().invoke(main, args)
+    if result.exit_code != 0:
+        raise RuntimeError(f"theory push to {server.name} failed: {result.output}")
+    rows = json.loads(result.stdout)
+    for row in rows:
+        server.graphs.setdefault(row["graph"], list(data))
+    return rows
+
+
+def load_shipped(server: Server) -> None:
+    """Publish the shipped plan, the registry and the ontology with `theory push`."""
     started = time.monotonic()
-    for graph, files in shipped_graphs().items():
-        push_graph(server.graph_store_url, graph, _ntriples(files))
-        server.graphs[graph] = files
+    push(server)
     server.timings["load"] = time.monotonic() - started
 
 
@@ -271,7 +288,7 @@ def shipped_store():
 
 
 __all__ = [
-    "Server", "free_port", "shipped_graphs", "load_shipped", "embedded_store",
+    "Server", "free_port", "shipped_graphs", "load_shipped", "push", "embedded_store",
     "start_oxigraph", "start_virtuoso", "virtuoso_ini",
     "oxigraph_server", "virtuoso_server", "sparql_server", "shipped_store",
 ]

@@ -144,7 +144,8 @@ def to_rdflib(term):
 
 class RdflibEngine:
     """Queries an rdflib ``Dataset``: each query's default graph is the union of the given
-    named graphs (read in place, not copied); with none, the dataset itself (for ``GRAPH``)."""
+    named graphs (copied into one graph, kept for the next query); with none, the dataset
+    itself (for ``GRAPH``)."""
 
     name = "rdflib"
 
@@ -196,14 +197,16 @@ class RdflibEngine:
         return cls(dataset), plans
 
     def _graph(self, default_graphs):
-        from rdflib import URIRef
-        from rdflib.graph import ReadOnlyGraphAggregate
+        from rdflib import Graph, URIRef
 
         if default_graphs is None:
             return self.dataset
         key = tuple(default_graphs)
-        if key not in self._unions:
-            self._unions[key] = ReadOnlyGraphAggregate([self.dataset.graph(URIRef(name)) for name in key])
+        if key not in self._unions:  # copied once per dataset: rdflib's ReadOnlyGraphAggregate
+            union = Graph()          # repeats property-path answers once per graph
+            for name in key:
+                union += self.dataset.graph(URIRef(name))
+            self._unions = {key: union}  # one plan at a time: the last dataset only
         return self._unions[key]
 
     def _run(self, query, default_graphs, bindings):
