@@ -316,7 +316,6 @@ def _plan(folder: Path, area: str, rng: random.Random, registry: list[tuple[str,
         for y in range(first, year + 1):
             values = {line: rng.randrange(5, 200) * 1000 for line in lines}
             total = sum(values.values())
-            quote = f"I alt {_kr(total)}"
             for line, value in [*values.items(), (TH.Total, total)]:
                 amount = m.amount(s, y, "ActivityTable", line.split("#")[-1])
                 f.node(amount, TH.BudgetAmount, forActivity=act, inPlan=plan, year=_year(y), table=TH.ActivityTable,

@@ -20,10 +20,9 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, Variable, parse, serialize
 
-from servers import ONTOLOGY_GRAPH, _ntriples, free_port, shipped_graphs, start_oxigraph
+from servers import ONTOLOGY_GRAPH, REGISTRY_GRAPH, _ntriples, free_port, shipped_graphs, start_oxigraph
 from theory.bindings import with_values
 from theory.errors import EXIT_LOAD, QueryError, RemoteError, UsageError
-from theory.queries import list_queries, query_text
 from theory.remote import Endpoint, push_graph
 
 DATA = Path(__file__).parent / "data"
@@ -31,37 +30,27 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 TH = "https://w3id.org/theory/ontology#"
 PLAN = "https://w3id.org/theory/data/tingbjerg-husum/plan-2024"
 PREFIXES = f"PREFIX th: <{TH}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-DATASET = [PLAN, ONTOLOGY_GRAPH]
+DATASET = [PLAN, ONTOLOGY_GRAPH, REGISTRY_GRAPH]
 HOSTILE = 'x" } ; DROP ALL ; # <urn:y> \'z\''
 
-#: a value for every parameter a catalogue question declares (as tests/test_queries.py)
-SAMPLE = {"focus_area": "Trygt byliv", "actor": "SSP", "activity": "1", "age": "15", "year": "2024"}
-QUESTIONS = sorted(q.name for q in list_queries() if not q.name.startswith(("model-", "render-")))
+
+
+@pytest.fixture(scope="module")
+def shipped_graph():
+    """The shipped plan, the registry and the ontology parsed by rdflib into one Graph
+    (rdflib keeps lexical forms as written)."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for files in shipped_graphs().values():
+        for path in files:
+            graph.parse(str(path), format="turtle")
+    return graph
 
 
 def _key(terms) -> tuple:
     """A row or triple as comparable text; blank nodes only say that they are blank."""
     return tuple("_:" if isinstance(t, BlankNode) else None if t is None else str(t) for t in terms)
-
-
-def _param(kind: str, value: str):
-    if kind == "year":
-        return Literal(f"{int(value):04d}", datatype=NamedNode(XSD + "gYear"))
-    if kind == "integer":
-        return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
-    if kind == "decimal":
-        return Literal(value, datatype=NamedNode(XSD + "decimal"))
-    if kind == "iri":
-        return NamedNode(value)
-    return Literal(value)
-
-
-def _question_bindings(name: str, lang: str) -> dict:
-    bindings = {}
-    for param in next(q for q in list_queries() if q.name == name).params:
-        value = lang if param.name == "lang" else SAMPLE.get(param.name, param.default)
-        bindings[param.name] = _param(param.type, "2024" if value == "plan" else value)
-    return bindings
 
 
 def _embedded_rows(store, query: str, bindings=None, *, substitute: bool = False):
@@ -419,7 +408,7 @@ def test_select_ask_construct_on_the_chosen_graphs(sparql_server):
     local = {g: len(set(_ntriples(files).splitlines())) for g, files in shipped_graphs().items()}
     assert endpoint.select(count, default_graphs=[ONTOLOGY_GRAPH]) == [
         {"n": Literal(str(local[ONTOLOGY_GRAPH]), datatype=NamedNode(XSD + "integer"))}]
-    assert endpoint.select(count, default_graphs=DATASET)[0]["n"].value == str(local[PLAN] + local[ONTOLOGY_GRAPH])
+    assert endpoint.select(count, default_graphs=DATASET)[0]["n"].value == str(sum(local[g] for g in DATASET))
     plan_ask = PREFIXES + "ASK { ?p a th:SafetyPlan }"
     assert endpoint.ask(plan_ask, default_graphs=[PLAN]) is True
     assert endpoint.ask(plan_ask, default_graphs=[ONTOLOGY_GRAPH]) is False
@@ -433,32 +422,6 @@ def test_select_ask_construct_on_the_chosen_graphs(sparql_server):
         '"Kommunikation, dialog og synlighed"@da', '"Positive fællesskaber"@da', '"Trygt byliv"@da',
         '"Uddannelse og beskæftigelse"@da']
     assert endpoint.construct(areas, default_graphs=[ONTOLOGY_GRAPH]) == []
-
-
-@pytest.mark.servers
-@pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("name", QUESTIONS)
-def test_every_catalogue_question_gives_the_embedded_rows(sparql_server, shipped_store, name, lang):
-    bindings = _question_bindings(name, lang)
-    names, embedded = _embedded_rows(shipped_store, query_text(name), bindings)
-    remote = _remote_rows(Endpoint(sparql_server.query_url), names, query_text(name), bindings)
-    assert Counter(remote) == Counter(embedded)
-    assert embedded, f"{name} gives no rows on the shipped plan"
-
-
-@pytest.mark.servers
-@pytest.mark.parametrize("name", sorted(q.name for q in list_queries() if q.name.startswith("model-")))
-def test_model_rules_construct_the_embedded_triples(sparql_server, shipped_store, name):
-    if sparql_server.name == "virtuoso" and name == "model-infer-suborganisations":
-        # org:subOrganizationOf+ with neither end bound: Virtuoso 7.2 refuses the path
-        with pytest.raises(RemoteError, match="HTTP 500 .*transitive start not given"):
-            Endpoint(sparql_server.query_url).construct(query_text(name), default_graphs=DATASET)
-        return
-    graphs = [NamedNode(g) for g in DATASET]
-    embedded = Counter(_key((t.subject, t.predicate, t.object)) for t in shipped_store.query(query_text(name), default_graph=graphs))
-    remote = Counter(_key((t.subject, t.predicate, t.object))
-                     for t in Endpoint(sparql_server.query_url).construct(query_text(name), default_graphs=DATASET))
-    assert remote == embedded and embedded
 
 
 #: parameters used where a VALUES block alone would not reach them; each query projects its
@@ -713,57 +676,6 @@ def test_the_embedded_store_changes_what_the_oxigraph_server_changes():
     store.load(data, format=RdfFormat.N_TRIPLES)
     local = [q.triple for q in parse(data, format=RdfFormat.N_TRIPLES)]
     assert _changes(local, [q.triple for q in store]) == OXIGRAPH
-
-
-def _plain(term):
-    """A pyoxigraph term as theory.output.plain gives the rdflib term (numbers as numbers)."""
-    from rdflib import Literal as RdfLiteral, URIRef
-
-    from theory.output import plain
-
-    if term is None:
-        return None
-    if isinstance(term, BlankNode):
-        return "_:"
-    if isinstance(term, NamedNode):
-        return plain(URIRef(term.value))
-    if term.language:
-        return plain(RdfLiteral(term.value, lang=term.language))
-    return plain(RdfLiteral(term.value, datatype=URIRef(term.datatype.value)))
-
-
-def _decimal_text(value):
-    """"160000.0" and "250.00" as Oxigraph's STR() of the stored decimal gives them."""
-    if isinstance(value, str) and re.fullmatch(r"-?\d+\.\d*", value):
-        return value.rstrip("0").rstrip(".")
-    return value
-
-
-@pytest.mark.parametrize("lang", ["da", "en"])
-@pytest.mark.parametrize("name", QUESTIONS)
-def test_written_in_bindings_give_rdflibs_answers(shipped_graph, shipped_store, name, lang):
-    """The embedded store given the rewritten text answers as rdflib's initBindings does
-    (the engine the catalogue was written and checked for), value for value, except the
-    lexical form of decimals, which Oxigraph does not keep (see the test below)."""
-    from rdflib import Literal as RdfLiteral, URIRef
-
-    from theory.output import plain
-    from theory.queries import run_query
-
-    bindings = _question_bindings(name, lang)
-    names, _ = _embedded_rows(shipped_store, query_text(name), bindings)
-    results = shipped_store.query(with_values(query_text(name), bindings), default_graph=[NamedNode(g) for g in DATASET])
-    embedded = Counter(tuple(_decimal_text(_plain(solution[n])) for n in names) for solution in results)
-    rdflib_bindings = {
-        k: URIRef(v.value) if isinstance(v, NamedNode)
-        else RdfLiteral(v.value, lang=v.language) if v.language
-        else RdfLiteral(v.value, datatype=URIRef(v.datatype.value))
-        for k, v in bindings.items()
-    }
-    result = run_query(shipped_graph, name, rdflib_bindings)
-    expected = Counter(tuple(_decimal_text(plain(row[n])) if row[n] is not None else None for n in names)
-                       for row in result)
-    assert embedded == expected
 
 
 MISPRINT = "https://w3id.org/theory/data/tingbjerg-husum/amount-lommepenge-og-fritidsjob-2023-activity-total"
