@@ -694,3 +694,156 @@ def test_no_engine_keeps_the_misprinted_lexical_form(sparql_server, shipped_stor
     assert _embedded_rows(shipped_store, query, amount)[1] == [('"250"',)]
     rows = Endpoint(sparql_server.query_url).select(query, default_graphs=DATASET, bindings=amount)
     assert rows == [{"lexical": Literal("250")}]
+
+
+# --- the CLI against servers: --endpoint for every read command, theory push ------------------
+
+
+PORTFOLIO = DATA / "portfolio"
+VALBY = "https://w3id.org/theory/data/valby/plan-2024"
+AMAGER = "https://w3id.org/theory/data/amager/plan-2023"
+READ_COMMANDS = [
+    ["plans"], ["info"], ["query", "year-activities"], ["query", "actor-activities", "--param", "actor=politi"],
+    ["coverage"], ["coverage", "--gaps"], ["actors"], ["actors", "--pairs"], ["audit", "budget"], ["portfolio"],
+    ["validate"],
+]
+
+
+def _cli(runner, *args, env=None):
+    from cli import main
+
+    return runner.invoke(main, [str(a) for a in args], env=env)
+
+
+def _graph_triples(server, graph: str) -> set:
+    construct = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    return {_key((t.subject, t.predicate, t.object)) for t in Endpoint(server.query_url).construct(construct, default_graphs=[graph])}
+
+
+@pytest.fixture(scope="module")
+def portfolio_server(tmp_path_factory):
+    """A fresh Oxigraph server with the portfolio, as `theory push` publishes it."""
+    server = start_oxigraph(tmp_path_factory.mktemp("portfolio-oxigraph"))
+    try:
+        from click.testing import CliRunner
+
+        result = _cli(CliRunner(), "push", "--graph-store", server.graph_store_url, "--data", PORTFOLIO)
+        assert result.exit_code == 0, result.output
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.servers
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=" ".join)
+def test_every_read_command_answers_from_an_endpoint_as_embedded(runner, portfolio_server, audit, command):
+    embedded = _cli(runner, *command, "--data", PORTFOLIO)
+    assert embedded.exit_code == 0, embedded.output
+    port = int(portfolio_server.query_url.split(":")[2].split("/")[0])
+    with audit() as contacted:
+        remote = _cli(runner, *command, "--endpoint", portfolio_server.query_url)
+    assert remote.exit_code == 0, remote.output
+    assert remote.stdout == embedded.stdout
+    assert contacted and {c for c in contacted} == {("127.0.0.1", port)}
+
+
+@pytest.mark.servers
+def test_push_publishes_each_plan_in_its_graph_and_a_re_push_replaces_it(runner, fresh_oxigraph, tmp_path):
+    import shutil
+
+    first = _cli(runner, "push", "--graph-store", fresh_oxigraph.graph_store_url, "--data", PORTFOLIO, "--format", "json")
+    assert first.exit_code == 0, first.output
+    rows = json.loads(first.stdout)
+    assert [(r["what"], r["graph"]) for r in rows] == [
+        ("ontology", ONTOLOGY_GRAPH), ("registry", REGISTRY_GRAPH),
+        ("Amager tryghedsplan 2023", AMAGER), ("Valby tryghedsplan 2024", VALBY)]
+    assert all(r["status"] in (200, 201, 204) for r in rows)
+    changed = tmp_path / "valby"
+    shutil.copytree(PORTFOLIO / "valby-2024", changed)
+    (changed / "activities.ttl").write_text((changed / "activities.ttl").read_text().replace(
+        'schema:value "200000"', 'schema:value "220000"'))
+    again = _cli(runner, "push", "--graph-store", fresh_oxigraph.graph_store_url, "--data", changed)
+    assert again.exit_code == 0, again.output
+    expected = {_key(q.triple) for f in changed.glob("*.ttl") for q in parse(path=str(f))}
+    assert _graph_triples(fresh_oxigraph, VALBY) == expected
+    coverage = json.loads(_cli(runner, "coverage", "--endpoint", fresh_oxigraph.query_url, "--plan", "valby",
+                               "--format", "json").stdout)
+    assert {r["focus_area"]: r["budget_full"] for r in coverage} == {"Positive fællesskaber": 200000, "Trygt byliv": 320000}
+
+
+@pytest.mark.servers
+def test_plans_in_named_graphs_with_any_names(runner, fresh_oxigraph):
+    for graph, files in (("urn:x-any:first", sorted((PORTFOLIO / "valby-2024").glob("*.ttl"))),
+                         ("http://example.org/g/2", [PORTFOLIO / "amager-2023" / "plan.ttl"]),
+                         (ONTOLOGY_GRAPH, shipped_graphs()[ONTOLOGY_GRAPH]), (REGISTRY_GRAPH, shipped_graphs()[REGISTRY_GRAPH])):
+        push_graph(fresh_oxigraph.graph_store_url, graph, _ntriples(files))
+    plans = json.loads(_cli(runner, "plans", "--endpoint", fresh_oxigraph.query_url, "--format", "json").stdout)
+    assert [(p["plan_iri"], p["graph"], p["budget"]) for p in plans] == [
+        (AMAGER, "http://example.org/g/2", 200000), (VALBY, "urn:x-any:first", 400000)]
+    embedded = _cli(runner, "coverage", "--data", PORTFOLIO)
+    assert _cli(runner, "coverage", "--endpoint", fresh_oxigraph.query_url).stdout == embedded.stdout
+
+
+@pytest.mark.servers
+def test_a_plan_in_the_default_graph(runner, fresh_oxigraph):
+    files = [*sorted((PORTFOLIO / "valby-2024").glob("*.ttl")), *shipped_graphs()[ONTOLOGY_GRAPH],
+             *shipped_graphs()[REGISTRY_GRAPH]]
+    push_graph(fresh_oxigraph.graph_store_url, None, _ntriples(files))
+    plans = json.loads(_cli(runner, "plans", "--endpoint", fresh_oxigraph.query_url, "--format", "json").stdout)
+    assert [(p["plan_iri"], p["graph"]) for p in plans] == [(VALBY, "(default graph)")]
+    embedded = _cli(runner, "actors", "--data", PORTFOLIO / "valby-2024")
+    assert _cli(runner, "actors", "--endpoint", fresh_oxigraph.query_url).stdout == embedded.stdout
+    # a second plan in the same default graph: their triples could not be told apart
+    push_graph(fresh_oxigraph.graph_store_url, None, _ntriples([*files, PORTFOLIO / "amager-2023" / "plan.ttl"]))
+    result = _cli(runner, "coverage", "--endpoint", fresh_oxigraph.query_url)
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "its default graph holds 2 plans" in result.stderr
+
+
+def test_push_takes_credentials_from_the_environment(runner, tiny):
+    def respond(handler, server):
+        if handler.command == "PUT" and "Authorization" not in handler.headers:
+            return 401, {"WWW-Authenticate": 'Basic realm="theory"', "Content-Type": "text/plain"}, b"log in"
+        return 201, {"Content-Type": "text/plain"}, b""
+
+    server = tiny(respond)
+    result = _cli(runner, "push", "--graph-store", server.url + "/store", "--data", PORTFOLIO / "valby-2024",
+                  env={"THEORY_USER": "analyst", "THEORY_PASSWORD": "s3cret-pw", "HOME": "/nonexistent"})
+    assert result.exit_code == 0, result.output
+    sent = {r["headers"].get("Authorization") for r in server.requests if "Authorization" in r["headers"]}
+    assert sent == {"Basic " + base64.b64encode(b"analyst:s3cret-pw").decode()}
+    assert "s3cret" not in result.output
+
+
+@pytest.mark.parametrize("respond, expected", [
+    (lambda h, t: (500, {"Content-Type": "text/plain"}, b"disk full"), "HTTP 500 Internal Server Error: disk full"),
+    (lambda h, t: (403, {"Content-Type": "text/html"}, b"<html><body><h1>Forbidden</h1></body></html>"), "HTTP 403 Forbidden"),
+])
+def test_push_http_errors_are_one_line_with_url_and_status(runner, tiny, audit, respond, expected):
+    server = tiny(respond)
+    with audit() as contacted:
+        result = _cli(runner, "push", "--graph-store", server.url + "/store", "--data", PORTFOLIO / "valby-2024")
+    assert result.exit_code == 3
+    line = result.stderr.strip()
+    assert "\n" not in line and line.startswith(f"Error: {server.url}/store?graph=") and expected in line
+    assert {c for c in contacted} == {("127.0.0.1", server.port)}
+
+
+def test_an_unreachable_server_is_one_line(runner):
+    port = free_port()
+    for args in (["push", "--graph-store", f"http://127.0.0.1:{port}/store", "--data", PORTFOLIO / "valby-2024"],
+                 ["plans", "--endpoint", f"http://127.0.0.1:{port}/query"]):
+        result = _cli(runner, *args)
+        assert result.exit_code == 3
+        line = result.stderr.strip()
+        assert "\n" not in line and line.startswith(f"Error: http://127.0.0.1:{port}/") and "cannot connect" in line
+
+
+def test_an_endpoint_that_answers_a_web_page_is_one_line(runner, tiny, audit):
+    server = tiny(lambda h, t: (200, {"Content-Type": "text/html"}, b"<html>Welcome</html>"))
+    with audit() as contacted:
+        result = _cli(runner, "coverage", "--endpoint", server.url + "/")
+    assert result.exit_code == 3
+    assert result.stderr == (f"Error: {server.url}/: the answer is not SPARQL results (text/html); "
+                             "check that the URL is the server's SPARQL query endpoint\n")
+    assert {c for c in contacted} == {("127.0.0.1", server.port)}
