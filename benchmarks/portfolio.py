@@ -6,7 +6,7 @@
 
 Writes a city of N plans with ``benchmarks/city.py`` (or reuses ``--folder``), then times,
 for ``coverage``, ``actors``, ``audit budget`` and ``portfolio``, each in a fresh process
-(wall time and peak RSS from ``wait4``):
+(the best wall time of ``--repeat`` runs; peak RSS from GNU time):
 
 raw pyoxigraph
     load every file into its named graph (``Store.load``), then run the SPARQL the command
@@ -66,6 +66,12 @@ def measure(argv: list[str]) -> tuple[float, float, int]:
             raise SystemExit(f"{' '.join(argv)}: exit {done.returncode}\n{done.stderr.decode(errors='replace')[-2000:]}")
         peak = int(rss.read().split()[-1]) / 1024
     return wall, peak, done.returncode
+
+
+def best_of(runs: int, argv: list[str]) -> tuple[float, float]:
+    """The best wall time of ``runs`` runs of ``argv``, and the highest peak RSS among them."""
+    measured = [measure(argv) for _ in range(runs)]
+    return min(m[0] for m in measured), max(m[1] for m in measured)
 
 
 def theory_argv(*args: str) -> list[str]:
@@ -292,6 +298,7 @@ def main() -> None:
     parser.add_argument("--no-rdflib", dest="rdflib", action="store_false", help="skip the rdflib run (slow)")
     parser.add_argument("--validate", action="store_true", help="also time validate; pyshacl against pyshacl-turbo")
     parser.add_argument("--shacl-sample", type=int, default=5, help="plans for the pyshacl-turbo comparison")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each process; the best time is shown")
     parser.add_argument("--raw-run", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--rdflib-run", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--record-run", nargs=2, metavar=("CITY", "COMMAND"), help=argparse.SUPPRESS)
@@ -331,18 +338,19 @@ def main() -> None:
             job = {"graphs": graphs, **json.loads(job_path.read_text())}
             job_path.write_text(json.dumps(job))
             raw_out = work / "raw.json"
-            raw_wall, raw_rss, _ = measure([sys.executable, __file__, "--raw-run", str(job_path), "--out", str(raw_out)])
+            raw_wall, raw_rss = best_of(args.repeat, [sys.executable, __file__, "--raw-run", str(job_path),
+                                                      "--out", str(raw_out)])
             raw = json.loads(raw_out.read_text())
-            ours, our_rss, _ = measure(theory_argv(*command, "--data", str(city), "--format", "csv"))
-            measure(theory_argv(*command, "--store", str(store), "--format", "csv"))
-            warm, _, _ = measure(theory_argv(*command, "--store", str(store), "--format", "csv"))
+            ours, our_rss = best_of(args.repeat, theory_argv(*command, "--data", str(city), "--format", "csv"))
+            measure(theory_argv(*command, "--store", str(store), "--format", "csv"))  # warms the page cache
+            warm, _ = best_of(args.repeat, theory_argv(*command, "--store", str(store), "--format", "csv"))
             figures[name] = (raw_wall, ours, warm, raw_rss, our_rss, len(job["queries"]))
             print(f"{name}: {len(job['queries'])} queries; raw {raw_wall:.1f} s (load {raw['load']:.1f} s, "
                   f"queries {raw['queries']:.1f} s, {raw['triples']:,} triples), theory {ours:.1f} s, "
                   f"--store warm {warm:.1f} s", flush=True)
         question = theory_argv("query", "year-activities", "--store", str(store), "--plan", first_plan)
         measure(question)
-        warm_question, _, _ = measure(question)
+        warm_question, _ = best_of(args.repeat, question)
         rdflib, rdflib_rss = rdflib_run(city, work) if args.rdflib else ({}, 0.0)
         for name, (raw_wall, ours, warm, raw_rss, our_rss, _) in figures.items():
             old = rdflib["load"] + rdflib[name] if rdflib else None

@@ -1,83 +1,78 @@
-"""Time each named query on the shipped plan and on a plan 100x its size.
+"""Time each catalogue question about one plan: the shipped plan alone, and the same plan among
+a city of many (embedded Oxigraph; ``--rdflib`` adds rdflib on the shipped plan).
 
-The big graph replicates the shipped plan's data under new IRIs (``…/tingbjerg-husum/``
-becomes ``…/copy-N/`` for N = 1..copies); the ontology is kept once. Every query runs with
-its default parameters (and a sample value for the required ones); the figure is the best
-of ``--repeat`` runs, in milliseconds.
+Every question runs about the shipped plan (its dataset: the ontology, the registry and the
+plan's graph) with its default parameters and a sample value for the required ones; the
+figure is the best of ``--repeat`` runs, in milliseconds. With ``--plans N`` the shipped plan
+is loaded beside a city of N generated plans (``benchmarks/city.py``): a question about one
+plan should not grow with the number of plans loaded.
 
-    python benchmarks/queries.py               # 100 copies
-    python benchmarks/queries.py --copies 10   # quicker
+    python benchmarks/queries.py                 # shipped plan beside 150 plans (~1M triples)
+    python benchmarks/queries.py --plans 20 --rdflib
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-from rdflib import Graph, URIRef
-
-from theory.load import load_graph
-from theory.output import format_rows
-from theory.queries import list_queries, run_query
-
-DATA = "https://w3id.org/theory/data/tingbjerg-husum/"
+HERE = Path(__file__).resolve().parent
 SAMPLES = {"focus_area": "Trygt byliv", "actor": "Husum for alle", "activity": "1", "age": "15"}
 
 
-def replicate(graph: Graph, copies: int) -> Graph:
-    """``graph`` with its plan data repeated ``copies`` times under new IRIs."""
-    big = Graph()
-    for prefix, iri in graph.namespaces():
-        big.bind(prefix, iri)
-    for triple in graph:
-        if not any(isinstance(t, URIRef) and str(t).startswith(DATA) for t in triple):
-            big.add(triple)  # ontology: once
-            continue
-        for n in range(1, copies + 1):
-            new = f"https://w3id.org/theory/data/copy-{n}/"
-            big.add(tuple(URIRef(new + str(t)[len(DATA):]) if isinstance(t, URIRef) and str(t).startswith(DATA) else t
-                          for t in triple))
-    return big
-
-
-def best_ms(graph: Graph, name: str, params: dict, repeat: int) -> tuple[float, int]:
+def best_ms(ws, plan, info, repeat: int) -> tuple[float, int]:
+    """The best time of ``repeat`` runs (ms) and the rows of the question about ``plan``."""
+    params = {p.name: SAMPLES[p.name] for p in info.params if p.name in SAMPLES}
+    bindings = ws.bindings(info, plan, params)
     best, rows = float("inf"), 0
     for _ in range(repeat):
         start = time.perf_counter()
-        result = run_query(graph, name, params)
-        rows = len(list(result))
+        rows = len(ws.engine.select(info.text, default_graphs=ws.dataset(plan), bindings=bindings))
         best = min(best, (time.perf_counter() - start) * 1000)
     return best, rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--copies", type=int, default=100)
+    parser.add_argument("--plans", type=int, default=150, help="generated plans loaded beside the shipped one")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rdflib", action="store_true", help="also time rdflib on the shipped plan")
     parser.add_argument("--format", default="md", choices=["table", "md", "csv", "json"])
     args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    from city import write_city
 
-    small = load_graph()
-    start = time.perf_counter()
-    big = replicate(small, args.copies)
-    print(f"shipped: {len(small)} triples; x{args.copies}: {len(big)} triples "
-          f"(built in {time.perf_counter() - start:.1f} s)\n")
+    from theory.catalogue import catalogue
+    from theory.engine import RdflibEngine
+    from theory.output import format_rows
+    from theory.sources import find_sources, shipped_data_path
+    from theory.workspace import Workspace
+
+    shipped = Workspace.open()
+    with tempfile.TemporaryDirectory() as tmp:
+        write_city(Path(tmp) / "city", args.plans)
+        start = time.perf_counter()
+        big = Workspace.open([shipped_data_path(), Path(tmp) / "city"])
+        print(f"shipped plan beside {args.plans} plans: loaded in {time.perf_counter() - start:.1f} s\n", file=sys.stderr)
+    engines = {"oxigraph": shipped}
+    if args.rdflib:
+        engine, _ = RdflibEngine.load(find_sources(None))
+        engines["rdflib"] = Workspace.from_engine(engine, origin="rdflib")
+    plan_big = next(p for p in big.plans if p.iri == shipped.plans[0].iri)
     rows = []
-    for info in list_queries():
-        params = {p.name: SAMPLES[p.name] for p in info.params if p.name in SAMPLES}
-        ms_small, n_small = best_ms(small, info.name, params, args.repeat)
-        ms_big, n_big = best_ms(big, info.name, params, 1 if args.copies > 10 else args.repeat)
-        rows.append({
-            "query": info.name,
-            "rows": n_small,
-            "ms_shipped": round(ms_small, 1),
-            f"rows_x{args.copies}": n_big,
-            f"ms_x{args.copies}": round(ms_big, 1),
-            "ratio": round(ms_big / ms_small, 1) if ms_small else None,
-        })
-        print(f"  {info.name}: {ms_small:.0f} ms, x{args.copies} {ms_big:.0f} ms", file=sys.stderr, flush=True)
-    print(format_rows(rows, args.format), end="")
+    for info in catalogue("questions"):
+        row = {"query": info.name}
+        for name, ws in engines.items():
+            ms, count = best_ms(ws, ws.plans[0], info, args.repeat)
+            row.update({"rows": count, f"ms_{name}": round(ms, 1)})
+        ms_big, _ = best_ms(big, plan_big, info, args.repeat)
+        row[f"ms_among_{args.plans + 1}"] = round(ms_big, 1)
+        rows.append(row)
+        print(f"  {info.name}: {row}", file=sys.stderr, flush=True)
+    print(format_rows(rows, args.format, lang="en"), end="")
 
 
 if __name__ == "__main__":
