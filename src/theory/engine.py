@@ -81,15 +81,7 @@ class OxigraphEngine:
     def select(self, query, *, default_graphs=None, bindings=None):
         result = self._run(query, default_graphs, bindings)
         names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                term = solution[name]
-                if term is not None:
-                    row[name] = term
-            rows.append(row)
-        return rows
+        return [{name: term for name, term in zip(names, solution) if term is not None} for solution in result]
 
     def ask(self, query, *, default_graphs=None, bindings=None):
         return bool(self._run(query, default_graphs, bindings))

@@ -17,6 +17,7 @@ each query once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Hashable, Mapping, Sequence
 
@@ -28,6 +29,8 @@ from .names import NameIndex
 __all__ = ["Plan", "Row", "Workspace", "LANGUAGES", "year_span"]
 
 LANGUAGES = ("da", "en")
+#: answers repeat the same terms (labels, IRIs, years): each is turned into a Python value once
+_python_value = lru_cache(maxsize=1 << 16)(catalogue.python_value)
 _TH = "https://w3id.org/theory/ontology#"
 
 
@@ -216,7 +219,7 @@ class Workspace:
 
         def run():
             info = catalogue.get(name, audience)
-            return [Row((k, catalogue.python_value(v)) for k, v in row.items()) for row in self.terms(info, plan, params)]
+            return [Row((k, _python_value(v)) for k, v in row.items()) for row in self.terms(info, plan, params)]
 
         return self.memo(key, run)
 
