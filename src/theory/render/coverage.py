@@ -46,8 +46,7 @@ def matrix_picture(facts: Facts, focus_area: str | None = None, actor: str | Non
                        amount=w.money(sum(row_totals)), year=facts.year)
     if unattached:
         caption += "; " + w("{amount} attached to no focus area", amount=w.money(unattached))
-    note = w("Full counting: an activity counts in full in every focus area it supports, so the focus areas' "
-             "totals add up to more than the year's budget.")
+    note = w("Full counting: an activity counts in full in every focus area it supports, so the focus areas' totals add up to more than the year's budget.")
     return MatrixPicture("coverage", w("Focus areas × activities {year}", year=facts.year), [name(a) for a in activities],
                          [facts.nodes[a]["label"] for a in areas], cells, row_totals, column_totals, counts,
                          sum(row_totals), legend, caption, facts.lang, note,

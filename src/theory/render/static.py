@@ -26,7 +26,7 @@ __all__ = ["static_image", "KINDS", "MIN_POINTS"]
 
 KINDS = ("svg", "png")
 #: the smallest text drawn, in points
-MIN_POINTS = 7.0
+MIN_POINTS = 7.2
 _DPI = 120
 _LEGEND_WIDTH = 2.2      # inches, beside the drawing
 _TITLE = 0.6             # inches, above it
@@ -110,8 +110,8 @@ def _floor(pic: NetworkPicture) -> float:
     return MIN_POINTS / min(fonts) if fonts else 0.0
 
 
-_COLUMNS = 4          # legend columns under a picture
-_WRAP = {"right": 34, "bottom": 30}
+_COLUMNS = 5          # legend columns under a picture
+_WRAP = {"right": 34, "bottom": 28}
 
 
 def _legend_height(pic, columns: int) -> float:
