@@ -112,10 +112,9 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
     supports (named by ``area_labels``), for the page's checkboxes; ``search`` more names
     to find a node by (aliases).
     """
-    from ..actors import flag_text
-    from ..i18n import texts
+    from .words import flag_words
 
-    w, t = words(lang), texts(lang)
+    w = words(lang)
     flags, roles, areas = flags or {}, roles or {}, areas or {}
     area_labels, search = area_labels or {}, search or {}
 
@@ -156,7 +155,7 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
             if hoped:
                 tip += [w("Prospective roles: {n}", n=len(hoped)), *(f"• {a}" for a in hoped)]
             if flagged:
-                tip.append(w("Flags: {flags}", flags="; ".join(flag_text(f, t) if hasattr(f, "measure") else str(f)
+                tip.append(w("Flags: {flags}", flags="; ".join(flag_words(f, w) if hasattr(f, "measure") else str(f)
                                                                for f in flagged)))
             colour = kind_colour(kind_iri or None)
             entry = {"id": node, "label": label, "kind": "actor", "kind_iri": kind_iri, "x": x, "y": y,

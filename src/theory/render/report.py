@@ -63,14 +63,14 @@ def _inline_svg(data: bytes) -> str:
     return text[text.index("<svg"):]
 
 
-def _load_rows(load: list[dict[str, Any]], t) -> tuple[list[dict[str, Any]], list[str]]:
+def _load_rows(load: list[dict[str, Any]], w) -> tuple[list[dict[str, Any]], list[str]]:
     """(actors with a role in the year, names of those without one)."""
-    from ..actors import flag_text
+    from .words import flag_words
 
     busy, idle = [], []
     for row in load:
         if row["lead"] or row["partner"] or row.get("prospective"):
-            busy.append({**row, "flag_texts": [flag_text(f, t) for f in row["flags"]]})
+            busy.append({**row, "flag_texts": [flag_words(f, w) for f in row["flags"]]})
         else:
             idle.append(row["actor"])
     return busy, sorted(idle, key=str.casefold)
@@ -109,7 +109,6 @@ def report_html(ws, plan, year: int) -> str:
     from ..actors import actor_load, single_actor_activities
     from ..budget import audit_budget
     from ..coverage import focus_area_coverage
-    from ..i18n import texts
     from .actors import actors_picture
     from .changetheory import layered_picture
     from .facts import gather
@@ -118,12 +117,12 @@ def report_html(ws, plan, year: int) -> str:
     from .words import words
 
     lang = ws.lang
-    w, t = words(lang), texts(lang)
+    w = words(lang)
     facts = gather(ws, plan, year)
     theory = layered_picture(facts)
     actors = actors_picture(ws, plan, year)
     coverage = focus_area_coverage(ws, plan, year, "full")
-    busy, idle = _load_rows(actor_load(ws, plan, year), t)
+    busy, idle = _load_rows(actor_load(ws, plan, year), w)
     single = single_actor_activities(ws, plan, year)
     audit = audit_budget(ws, plan)
     budget_rows = ws.select("budget-per-year", plan, audience="views")

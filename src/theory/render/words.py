@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Words", "words", "CONTEXT"]
+__all__ = ["Words", "words", "flag_words", "CONTEXT"]
 
 CONTEXT = "views"
 
@@ -55,3 +55,15 @@ class Words:
 def words(lang: str = "da") -> Words:
     """The :class:`Words` of ``lang`` (cached)."""
     return Words(lang)
+
+
+def flag_words(flag, w: Words) -> str:
+    """Why the load audit flags an actor (a :class:`theory.actors.Flag`), in the words of ``w``."""
+    if flag.measure == "budget_share":
+        return w("overloaded: leads {value} of the year's budget (limit {limit})",
+                 value=w.percent(flag.value), limit=w.percent(flag.limit))
+    if flag.measure == "activity_share":
+        return w("overloaded: takes part in {value} of the year's activities (limit {limit})",
+                 value=w.percent(flag.value), limit=w.percent(flag.limit))
+    return w.plural("sole actor of {n} activity: {names}", "sole actor of {n} activities: {names}",
+                    len(flag.activities), names=", ".join(flag.activities))

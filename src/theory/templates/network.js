@@ -111,6 +111,7 @@
     if (!box) { return; }
     var container = network.body.container, pad = 16;
     var width = container.clientWidth - 2 * pad;
+    if (width <= 0 || box.right <= box.left || box.bottom <= box.top) { return; }  // not shown (printing)
     var scale = width / (box.right - box.left);
     var height = Math.max(420, Math.min(Math.round(scale * (box.bottom - box.top)) + 2 * pad, 2400));
     container.style.height = height + "px";
@@ -289,6 +290,7 @@
   function refit() {
     Object.keys(window.theoryViews).forEach(function (name) {
       var view = window.theoryViews[name], network = view.network;
+      if (network.body.container.offsetParent === null) { return; }  // hidden in print (the report prints pictures)
       if (view.fit === "width") { fitWidth(view); return; }
       network.setSize("100%", "100%");
       network.redraw();
