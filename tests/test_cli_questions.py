@@ -192,7 +192,7 @@ def test_actors_json_top(runner):
 
 def test_actors_table_flags_say_why(runner):
     text = run(runner, "actors", "--top", "2").stdout
-    assert "overbelastet (budget 42,5 % > 25 %)" in text
+    assert "overbelastet (budget 42,5 % > 25 %; aktiviteter 43,8 % > 25 %)" in text
     assert "940.000 kr." in text and "forventet" in text
 
 
