@@ -226,21 +226,20 @@ def targets(text: str) -> list[Target]:
     per year; "100-130 børn pr. år" -> 100..130; "5 unge ansættes" -> exactly 5; "En årlig
     Høstfest" -> exactly 1 per year. Ages, dates, years, times, ordinals and durations are
     not targets."""
-    found: list[tuple[int, Target]] = []
+    found: list[tuple[int, Target, str, int]] = []
     taken = [(m.start(), m.end()) for m in _AGES.finditer(text)]
     taken += [(m.start(), m.end()) for m in re.finditer(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*-\s*\d{1,2})?", text)]
     word = "|".join(sorted(_NUMBERS, key=len, reverse=True))
     counted = "|".join(sorted((w for w in _NUMBERS if w not in {"en", "et", "én", "ét", "ni", "begge"}), key=len, reverse=True))
     patterns = [
-        ("range", re.compile(r"(?:mellem\s+|mindst\s+|minimum\s+)?(\d+)\s*(?:-|–|til)\s*(\d+)(?!\d)")),
-        ("range", re.compile(r"mellem\s+(\d+)\s+og\s+(\d+)(?!\d)")),
+        ("range", re.compile(r"(?:mellem\s+|mindst\s+|minimum\s+)?(\d+)\s*(?:-|–|til)\s*(\d+)(?!\d)", re.I)),
+        ("range", re.compile(r"mellem\s+(\d+)\s+og\s+(\d+)(?!\d)", re.I)),
         ("min", re.compile(rf"(?:mindst|minimum|min\.|over|mere end)\s+(\d+|{word})\b", re.I)),
         ("max", re.compile(r"(?:op til|maksimalt|maks\.?|højst)\s+(\d+)(?!\d)", re.I)),
         ("min", re.compile(r"(?<![\w.])(\d+)\+")),
         ("exact", re.compile(r"(?:ca\.|cirka|omkring)\s+(\d+)(?!\d)", re.I)),
         ("exact", re.compile(r"(?<![\w.,/-])(\d+)(?![\d.,/]\d|\.\s|\.$|\d)", re.I)),
-        ("exact", re.compile(rf"^(?:at\s+)?({word})\s+(?!af\b|gang\b)", re.I)),
-        ("exact", re.compile(rf"\b({counted})\s+(?=[a-zæøå])", re.I)),
+        ("exact", re.compile(rf"(?<!\bde\s)(?<!\btil\s)\b({counted})\s+(?!af\b|gang\b)(?=[a-zæøå])", re.I)),
     ]
     for kind, pattern in patterns:
         for m in pattern.finditer(text):
@@ -259,9 +258,15 @@ def targets(text: str) -> list[Target]:
                 continue
             taken.append((m.start(), m.end()))
             around = text[max(0, m.start() - 25):m.end() + 30]
-            found.append((m.start(), Target(lo, hi, _unit(after), _period(around) or _period(text))))
-    found.sort(key=lambda pair: pair[0])
-    out = [t for _, t in found]
+            found.append((m.start(), Target(lo, hi, _unit(after), _period(around) or _period(text)), kind, m.end()))
+    found.sort(key=lambda item: item[0])
+    out = []
+    for k, (start, target, kind, _) in enumerate(found):
+        # "Minimum tre foreninger og fem aktører": the minimum holds for both counts
+        if kind == "exact" and k and found[k - 1][2] == "min" and \
+                re.fullmatch(r"[^.,;]*\bog\s*", text[found[k - 1][3]:start]):
+            target.maximum = None
+        out.append(target)
     for k, target in enumerate(out):
         if not target.unit and k:
             target.unit = out[k - 1].unit

@@ -257,8 +257,8 @@ class _Reader:
         if len(clean) < 2 or clean.endswith("-") or clean.isdigit():
             return None
         key = fold(clean)
-        if key in self.ignored:
-            return None
+        if key in self.ignored or any(key.startswith(name + " ") for name in self.ignored):
+            return None  # an activity's or focus area's own name ("Din Fritid Festivalen")
         known = self.index.lookup(clean)
         if known is not None:
             return known

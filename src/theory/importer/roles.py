@@ -70,6 +70,7 @@ _PARTNER = [
     re.compile(r"\bbestår\s+(?:\S+\s+)?af\b", _I),
     re.compile(r"\bkontakt\s+til\b", _I),
     re.compile(r"\bstøtte\s+fra\b", _I),
+    re.compile(r"\bbidrage(?:r)?\s+(?:med|til)\b", _I),
 ]
 #: cues that name a collaboration in the other parts of an activity
 _BODY = [
@@ -99,7 +100,7 @@ _PLURALS = [
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+(?:fodbold)?klubber\b", _I), "klub", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+(?:ovennævnte\s+)?foreninger\b", _I), "forening", "activity"),
 ]
-_PARTIES = re.compile(r"\b(?:alle\s+)?partnerskabets\s+parter\b|\balle\s+parter(?:ne)?\b", _I)
+_PARTIES = re.compile(r"\b(?:alle\s+)?partnerskabets\s+parter\b", _I)
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "begge": 2}
 _KIND_OF = {"helhedsplan": TH.HousingSocialMasterPlan, "skole": TH.School}
 
@@ -218,19 +219,22 @@ def _object(text: str, cue_end: int) -> str | None:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _hits(passage: Passage, ctx: _Context) -> tuple[list[_Hit], list[str]]:
-    """The organisations a sentence names: known ones and plural references."""
+def _hits(passage: Passage, ctx: _Context) -> tuple[list[_Hit], list[str], list[Mention]]:
+    """The organisations a sentence names (known ones and plural references), the notes on
+    plural references, and every span a known name covers (dropped ones included)."""
     text = passage.text
-    mentions = _drop_nested(ctx.index.find(text), text, ctx.index)
-    taken = [(m.start, m.end) for m in mentions]
+    found = ctx.index.find(text)
+    mentions = _drop_nested(found, text, ctx.index)
+    taken = [(m.start, m.end) for m in found]
     plural, notes = _plurals(text, ctx, taken)
     hits = [_Hit([m.actor], m.start, m.end, m.text) for m in mentions] + plural
-    return sorted(hits, key=lambda h: h.start), notes
+    covered = found + [Mention(h.actors[0], h.start, h.end, h.text) for h in plural]
+    return sorted(hits, key=lambda h: h.start), notes, covered
 
 
 def _responsible_sentence(passage: Passage, part: str, ctx: _Context, has_lead: bool) -> tuple[list[RoleReading], list[Doubt]]:
     text = passage.text
-    hits, notes = _hits(passage, ctx)
+    hits, notes, covered = _hits(passage, ctx)
     before = [(m.start(), m.end()) for p in _LEAD_BEFORE for m in p.finditer(text)]
     after = [(m.start(), m.end()) for p in _LEAD_AFTER for m in p.finditer(text)]
     partner = _spans(_PARTNER, text)
@@ -240,7 +244,6 @@ def _responsible_sentence(passage: Passage, part: str, ctx: _Context, has_lead: 
             after.append((e, e + m.end()))
             partner = [(ps, pe) for ps, pe in partner if not (e <= ps < e + m.end())]
     # names the index does not know: capitalised names, and the subject or object of a lead cue
-    covered = [Mention(h.actors[0], h.start, h.end, h.text) for h in hits]
     proposals = [(s, e, n) for s, e, n in new_names(text, covered, ctx.ignore)]
     if before and not any(h.start < before[0][0] for h in hits) and not any(s < before[0][0] for s, _, _ in proposals):
         name = _subject(text, before[0][0])
@@ -311,7 +314,7 @@ def _body_sentence(passage: Passage, part: str, ctx: _Context) -> list[RoleReadi
     funder = _FUNDER_AFTER.search(text)
     if not cues and not funder:
         return []
-    hits, _ = _hits(passage, ctx)
+    hits, _, _ = _hits(passage, ctx)
     prospective = bool(PROSPECTIVE.search(text))
     out = []
     first = min([s for s, _ in cues] + ([funder.start()] if funder else []))
