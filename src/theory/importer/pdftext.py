@@ -23,28 +23,23 @@ _SMALL = 0.82  # a word or line set below this share of the body size is a footn
 _MARKER = re.compile(r"^(?:\d{1,2}|\[\d{1,2}\]|\*{1,3})$")
 
 
+_ENCRYPTED = (
+    "the PDF is encrypted and needs a password; save an unprotected copy (or export the text) and import that"
+)
+
+
 def _open(path: Path):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(path)
         pdf.pages  # noqa: B018 - parses the page tree, where encryption and damage show
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise EncryptedPdfError(
-            f"{path}: the PDF is encrypted and needs a password; save an unprotected copy "
-            "(or export the text) and import that"
-        ) from None
-    except PDFSyntaxError as err:
-        raise BrokenPdfError(f"{path}: not a readable PDF ({err}); export it again from the original") from None
-    except Exception as err:  # pdfminer raises many types on damaged files
-        if "password" in str(err).lower() or "encrypt" in type(err).__name__.lower():
-            raise EncryptedPdfError(
-                f"{path}: the PDF is encrypted and needs a password; save an unprotected copy "
-                "(or export the text) and import that"
-            ) from None
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    except Exception as err:  # pdfplumber wraps pdfminer's errors in its own type
+        cause = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(cause).lower():
+            raise EncryptedPdfError(f"{path}: {_ENCRYPTED}") from None
+        first = str(cause).strip().splitlines()[0] if str(cause).strip() else type(cause).__name__
         raise BrokenPdfError(f"{path}: not a readable PDF ({first}); export it again from the original") from None
     return pdf
 

@@ -220,7 +220,7 @@ class _Reader:
                 w.cite(result, sec, passage.text)
             label = f"{areas_block.title} – {area.section.title}"
             if area.results:
-                w.flag(label, area.section.heading, f"{len(area.results)} results of “{area.name}”",
+                w.flag(label, area.section.heading, f"{len(area.results)} result(s) of “{area.name}”",
                        "results are the section's sentences that state an aim (“skal …”, “arbejder for at …”); "
                        "the template has no list of them",
                        "shorten each result's label, drop sentences that are not results, add any that were missed")
@@ -237,8 +237,10 @@ class _Reader:
         if counted:
             administrations = [a for a in self.index.actors if a.kind == TH.MunicipalAdministration]
             actors += administrations
+            said = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8}.get(counted.group(1).lower())
+            extra = f" (the plan says {said})" if said is not None and said != len(administrations) else ""
             self.w.flag(self.intro_label, passage.line, counted.group(0),
-                        f"read as the {len(administrations)} administrations the actor registry knows",
+                        f"read as the {len(administrations)} administrations the actor registry knows{extra}",
                         "check the partnership's parties (th:party)")
         for actor in dict.fromkeys(actors):
             if actor.kind in (TH.PartnershipBody, TH.Partnership):
@@ -767,6 +769,7 @@ class _Reader:
             if r.actor.iri == act.iri:
                 continue
             merged.setdefault((r.actor.iri, r.role), []).append(r)
+        intentions: dict[tuple[int, URIRef], list] = {}
         for (actor_iri, role), group in merged.items():
             first = group[0]
             prospective = all(r.prospective for r in group)
@@ -785,17 +788,16 @@ class _Reader:
             w.add(resp, TH.role, role)
             self.role_status(resp, prospective)
             w.cite(resp, self.part(act, first.part), first.passage.text)
-            where = self.part_label(act, first.part)
             if prospective:
-                w.flag(where, first.passage.line, first.passage.text,
-                       f"{actor.label} as {_ROLE_DA[role]}: the plan only states an intention "
-                       f"(“{PROSPECTIVE_WORD(first.passage.text)}”)",
-                       "recorded as prospective (th:Prospective); make it agreed if the role is settled")
+                intentions.setdefault((id(first.passage), role), [first]).append(actor.label)
             for r in group:
                 if r.doubt:
-                    w.flag(where, r.passage.line, r.passage.text, f"{actor.label} as {_ROLE_DA[role]}: {r.doubt}",
-                           "check the role")
-                    break
+                    w.flag(self.part_label(act, r.part), r.passage.line, r.passage.text, r.doubt, "check the roles")
+        for (_, role), (first, *labels) in intentions.items():
+            w.flag(self.part_label(act, first.part), first.passage.line, first.passage.text,
+                   f"{', '.join(labels)} as {_ROLE_DA[role]}: the plan only states an intention "
+                   f"(“{PROSPECTIVE_WORD(first.passage.text)}”)",
+                   "recorded as prospective (th:Prospective); make it agreed if the role is settled")
         for doubt in doubts:
             w.flag(self.part_label(act, doubt.part), doubt.passage.line, doubt.read, doubt.why, doubt.suggestion)
         if not leads:

@@ -93,8 +93,8 @@ PROSPECTIVE = re.compile(
 
 _PLURALS = [
     # (pattern, singular word in labels, scope: "activity" or "plan")
-    (re.compile(r"\b(?:(?:de|begge)\s+)?(?:(to|tre|fire|fem|\d)\s+)?(?:\w+\s+)?(?:boligsociale\s+)?"
-                r"(?:helhedsplaner(?:ne)?|boligsociale\s+teams)\b", _I), "helhedsplan", "plan"),
+    (re.compile(r"\b(?:(?:de|begge|partnerskabsområdets)\s+)?(?:(to|tre|fire|fem|\d)\s+)?(?:boligsociale\s+)?"
+                r"helhedsplaner(?:ne)?\b|\b(?:de\s+)?boligsociale\s+teams\b", _I), "helhedsplan", "plan"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+fritidscentre(?:ne)?\b|\bfritidscentrene\b", _I), "fritidscenter", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+skoler\b|\bskolerne\b", _I), "skole", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+(?:fodbold)?klubber\b", _I), "klub", "activity"),
@@ -201,13 +201,15 @@ def _list_only(text: str, hits: list[_Hit]) -> bool:
 
 
 def _subject(text: str, cue_start: int) -> str | None:
-    """The words before a lead cue, when they look like a name ("Husum for alle er …")."""
+    """The words before a lead cue, when they look like a name ("Husum for alle er …",
+    "Den boligsociale helhedsplan Amagerbro er …" -> "Boligsociale helhedsplan Amagerbro")."""
     phrase = text[:cue_start].strip(" ,")
-    if not phrase or not phrase[:1].isupper() or len(phrase.split()) > 6 or "," in phrase:
+    phrase = re.sub(r"^(?:den|det|de)\s+", "", phrase, flags=_I)
+    if not phrase or len(phrase.split()) > 6 or "," in phrase or not re.search(r"[A-ZÆØÅ]", phrase):
         return None
-    if fold(phrase.split()[0]) in {"der", "det", "den", "de", "dette", "aktiviteten", "puljen", "indsatsen", "projektet"}:
+    if fold(phrase.split()[0]) in {"der", "dette", "aktiviteten", "puljen", "indsatsen", "projektet", "alle", "her"}:
         return None
-    return phrase
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _object(text: str, cue_end: int) -> str | None:
@@ -232,7 +234,8 @@ def _hits(passage: Passage, ctx: _Context) -> tuple[list[_Hit], list[str], list[
     return sorted(hits, key=lambda h: h.start), notes, covered
 
 
-def _responsible_sentence(passage: Passage, part: str, ctx: _Context, has_lead: bool) -> tuple[list[RoleReading], list[Doubt]]:
+def _responsible_sentence(passage: Passage, part: str, title: str, ctx: _Context,
+                          has_lead: bool) -> tuple[list[RoleReading], list[Doubt]]:
     text = passage.text
     hits, notes, covered = _hits(passage, ctx)
     before = [(m.start(), m.end()) for p in _LEAD_BEFORE for m in p.finditer(text)]
@@ -245,10 +248,11 @@ def _responsible_sentence(passage: Passage, part: str, ctx: _Context, has_lead: 
             partner = [(ps, pe) for ps, pe in partner if not (e <= ps < e + m.end())]
     # names the index does not know: capitalised names, and the subject or object of a lead cue
     proposals = [(s, e, n) for s, e, n in new_names(text, covered, ctx.ignore)]
-    if before and not any(h.start < before[0][0] for h in hits) and not any(s < before[0][0] for s, _, _ in proposals):
+    if before and not any(h.start < before[0][0] for h in hits):
         name = _subject(text, before[0][0])
-        if name:
-            proposals.append((0, len(name), name))
+        if name:  # the whole subject is the name; capitalised words inside it are not names of their own
+            proposals = [(s, e, n) for s, e, n in proposals if s >= before[0][0]]
+            proposals.append((0, before[0][0], name))
     if after and not any(h.start >= after[0][1] for h in hits) and not any(s >= after[0][1] for s, _, _ in proposals):
         name = _object(text, after[0][1])
         if name:
@@ -273,9 +277,10 @@ def _responsible_sentence(passage: Passage, part: str, ctx: _Context, has_lead: 
     if not cues:
         if _list_only(text, hits):
             role = TH.Partner if has_lead else TH.Lead
+            names = ", ".join(a.label for hit in hits for a in hit.actors)
             for hit in hits:
-                add(hit.actors, role, "the sentence only lists organisations under the heading "
-                                      f"“{part}”; read as {'partners' if has_lead else 'responsible'}")
+                add(hit.actors, role, f"the sentence only lists organisations ({names}) under the heading “{title}”; "
+                                      f"read as {'partners' if has_lead else 'responsible'}")
         return readings, doubts
 
     operator = _OPERATOR.search(text)
@@ -350,7 +355,7 @@ def read_roles(
     if block is not None:
         for passage in sentences(block.lines):
             has_lead = any(r.role == TH.Lead for r in readings)
-            found, worry = _responsible_sentence(passage, "ansvarlige", ctx, has_lead)
+            found, worry = _responsible_sentence(passage, "ansvarlige", block.title, ctx, has_lead)
             readings.extend(found)
             doubts.extend(worry)
     for key in ("intro", "formaal", "maalsaetninger", "maalgruppe", "tidsplan", "leverancer"):
