@@ -141,7 +141,7 @@ def target_groups(lines) -> list[TargetGroup]:
     bulleted = any(BULLET.match(ln.text) for ln in lines)
     pieces: list[Passage] = []
     for block in blocks:
-        if bulleted and not BULLET.match(block.line.text) and "målgruppe" not in block.text.lower():
+        if bulleted and not block.bullet and "målgruppe" not in block.text.lower():
             continue
         pieces.extend(sentences(list(block.lines)) if not bulleted else [block])
     out: list[TargetGroup] = []
@@ -344,7 +344,7 @@ def timeline(lines, year: int) -> list[TimelineEntry]:
     season or quarter are entries too; "løbende" is an entry without months."""
     out: list[TimelineEntry] = []
     for block in items(lines):
-        pieces = [block] if BULLET.match(block.line.text) or re.match(r"^[^:]{2,40}:\s", block.text) \
+        pieces = [block] if block.bullet or re.match(r"^[^:]{2,40}:\s", block.text) \
             else sentences(list(block.lines))
         for piece in pieces:
             text = piece.text.strip()
@@ -407,7 +407,7 @@ def objectives(lines) -> list[Passage]:
     out = []
     bulleted = any(BULLET.match(ln.text) for ln in lines)
     for block in items(lines):
-        if bulleted and not BULLET.match(block.line.text):
+        if bulleted and not block.bullet:
             continue
         for piece in ([block] if bulleted else sentences(list(block.lines))):
             if piece.text.strip().endswith(":") or len(piece.text.split()) < 3:

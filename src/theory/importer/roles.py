@@ -207,6 +207,8 @@ def _subject(text: str, cue_start: int) -> str | None:
     phrase = re.sub(r"^(?:den|det|de)\s+", "", phrase, flags=_I)
     if not phrase or len(phrase.split()) > 6 or "," in phrase or not re.search(r"[A-ZÆØÅ]", phrase):
         return None
+    if re.search(r"(?<!-)\s(?:og|samt|&)\s", phrase):
+        return None  # a list of names: each is read on its own
     if fold(phrase.split()[0]) in {"der", "dette", "aktiviteten", "puljen", "indsatsen", "projektet", "alle", "her"}:
         return None
     return phrase[:1].upper() + phrase[1:]

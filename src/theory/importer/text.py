@@ -50,6 +50,7 @@ class Passage:
     text: str
     line: Line
     lines: tuple[Line, ...] = field(default=(), compare=False)
+    bullet: bool = field(default=False, compare=False)
 
 
 _SPACES = re.compile(r"\s+")
@@ -309,5 +310,5 @@ def items(lines: list[Line], *, keep_bullets: bool = False) -> list[Passage]:
         if bullet and not keep_bullets:
             text = BULLET.sub("", text, count=1)
             group = [replace(group[0], text=BULLET.sub("", group[0].text, count=1))] + group[1:]
-        out.append(Passage(text.strip(), group[0], tuple(group)))
+        out.append(Passage(text.strip(), group[0], tuple(group), bullet))
     return out
