@@ -242,9 +242,10 @@ class _Reader:
             self.w.flag(self.intro_label, passage.line, counted.group(0),
                         f"read as the {len(administrations)} administrations the actor registry knows{extra}",
                         "check the partnership's parties (th:party)")
+        parents = {a.parent for a in actors if a.parent is not None}
         for actor in dict.fromkeys(actors):
-            if actor.kind in (TH.PartnershipBody, TH.Partnership):
-                continue
+            if actor.kind in (TH.PartnershipBody, TH.Partnership) or actor.iri in parents:
+                continue  # "Københavns Kommunes syv forvaltninger": the administrations are the parties
             self.use(actor)
             self.w.add(part, TH.party, actor.iri)
 
@@ -432,9 +433,6 @@ class _Reader:
             w.flag(label, placed.row.line, placed.row.quote, placed.problem + "; no figure of the row was read",
                    "write the row's amounts by hand (th:table th:OverviewTable)")
             return
-        own = self.own_totals(act)
-        if placed.how == "spacing" and not placed.confirmed:
-            placed.confirmed = bool(own) and all(own.get(y) == v for y, v in values(placed).items())
         for year, cell in sorted(placed.cells.items()):
             if cell.value is None:
                 continue
@@ -453,13 +451,30 @@ class _Reader:
                    f"{len(placed.row.cells)} figure(s) for {len(self.overview.years)} year columns; put under {years} "
                    "by the text's spacing", "check the years against the plan's PDF")
 
-    def own_totals(self, act: _Act) -> dict[int, Decimal]:
-        for placed in act.own:
-            if line_kind(placed.row.label) == TH.Total and not placed.problem:
-                return values(placed)
-        return {}
+    def confirm_overview(self) -> None:
+        """Which figures placed by a text file's spacing the plan's own arithmetic confirms:
+        all of the overview's when its rows add up to its stated sums in every year; a row
+        marked (NY) whose only figures fall in the plan year. (A table cannot confirm itself:
+        a wrong spacing would misplace its lines and its total alike.)"""
+        if self.overview is None:
+            return
+        rows = [a.row for a in self.acts if a.row is not None and not a.row.problem]
+        stated = [p for p in placed_rows(self.overview) if re.match(r"^sum\b", p.row.label, re.I) and not p.problem]
+        if stated and stated[0].how in ("order", "position"):
+            sums: dict[int, Decimal] = {}
+            for row in rows:
+                for y, v in values(row).items():
+                    sums[y] = sums.get(y, Decimal(0)) + v
+            if values(stated[0]) and all(sums.get(y) == v for y, v in values(stated[0]).items()):
+                for row in rows:
+                    row.confirmed = True
+        for act in self.acts:
+            if act.row is not None and act.name.new and list(values(act.row)) == [self.w.year]:
+                act.row.confirmed = True
 
     def read_own_table(self, act: _Act) -> None:
+        """Read the activity's own table; its total is confirmed by a certain overview row,
+        its lines by a confirmed total they add up to."""
         block = act.text.parts.get("oekonomi") if act.text else None
         if block is None:
             return
@@ -467,22 +482,23 @@ class _Reader:
         if act.table is None:
             return
         act.own = placed_rows(act.table)
-        totals = [p for p in act.own if line_kind(p.row.label) == TH.Total]
+        totals = [p for p in act.own if line_kind(p.row.label) == TH.Total and not p.problem]
         lines = [p for p in act.own if line_kind(p.row.label) != TH.Total and cofinancing_funder(p.row.label) is None]
-        if not totals or any(p.problem for p in act.own):
+        if not totals:
             return
         total = values(totals[0])
+        certain = act.row is not None and not act.row.problem and act.row.confirmed
+        if not totals[0].confirmed and certain and total and total == values(act.row):
+            totals[0].confirmed = True
+        if not totals[0].confirmed or any(p.problem for p in lines):
+            return
         sums: dict[int, Decimal] = {}
         for p in lines:
             for y, v in values(p).items():
                 sums[y] = sums.get(y, Decimal(0)) + v
-        overview = values(act.row) if act.row and not act.row.problem and act.row.how != "spacing" else {}
-        adds_up = bool(total) and all(sums.get(y) == v for y, v in total.items()) and set(sums) <= set(total)
-        if adds_up:
-            for p in act.own:
+        if sums == total:
+            for p in lines:
                 p.confirmed = True
-        elif overview and all(overview.get(y) == v for y, v in total.items()):
-            totals[0].confirmed = True
 
     def write_own_table(self, act: _Act) -> None:
         w = self.w
@@ -821,6 +837,7 @@ class _Reader:
         self.body("steering-group")
         everything = [p for a in self.out.activities for p in sentences(a.all_lines())] + sentences(self.out.intro)
         self.plan_actors = {m.actor.iri for p in everything for m in self.index.find(p.text)}
+        self.confirm_overview()
         for act in self.acts:
             self.read_own_table(act)
         for act in self.acts:
