@@ -166,15 +166,20 @@ def _header(line: Line) -> list[int] | None:
 
 
 def _columns(line: Line, years: list[int]) -> list[tuple[float, float]] | None:
+    """The header's year words' horizontal extents, one per year (PDF lines only)."""
     if not line.words:
         return None
     words = [w for w in line.words if YEAR.match(w.text)][-len(years):]
     if len(words) != len(years):
         return None
-    centers = [(w.x0 + w.x1) / 2 for w in words]
-    step = (centers[-1] - centers[0]) / (len(centers) - 1)
-    bounds = [centers[0] - step / 2] + [(a + b) / 2 for a, b in zip(centers, centers[1:])] + [centers[-1] + step / 2]
-    return list(zip(bounds, bounds[1:]))
+    return [(w.x0, w.x1) for w in words]
+
+
+def _offset(cell: tuple[float, float], column: tuple[float, float]) -> float:
+    """How far a figure stands from a header word: the best of left edges, right edges and
+    centres (tables align figures left, right or centred under their years)."""
+    (a0, a1), (b0, b1) = cell, column
+    return min(abs(a0 - b0), abs(a1 - b1), abs((a0 + a1) / 2 - (b0 + b1) / 2))
 
 
 def _is_figure(tok: str, years: set[int]) -> bool:
@@ -314,11 +319,12 @@ def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, str]:
     if len(cells) > len(years):
         return {}, "order", f"{len(cells)} figures for {len(years)} year columns"
     if table.columns and all(c.x for c in cells):
+        centers = [(a + b) / 2 for a, b in table.columns]
+        step = (centers[-1] - centers[0]) / (len(centers) - 1) if len(centers) > 1 else 50.0
         out: dict[int, Figure] = {}
         for cell in cells:
-            center = (cell.x[0] + cell.x[1]) / 2
-            col = next((i for i, (a, b) in enumerate(table.columns) if a <= center <= b), None)
-            if col is None or years[col] in out:
+            col = min(range(len(years)), key=lambda i: _offset(cell.x, table.columns[i]))
+            if _offset(cell.x, table.columns[col]) > 0.3 * step or years[col] in out:
                 return {}, "position", f"the figure {cell.text} stands under no year column of its own"
             out[years[col]] = cell
         return out, "position", ""
