@@ -10,9 +10,9 @@ Actors are compared by their IRI's last segment (``thd:actor-x`` and ``actor:x``
 ``x``). "leads" are (activity number, actor) with role lead or co-lead; "partners" the
 pairs with any other role, minus the activity's leads.
 
-Two runs: with the actors of the shipped plan known (as when next year's plan of the same
-partnership is imported), and with the shared registry only (a partnership's first import;
-before the registry exists, no actor at all).
+Two runs: with the shared registry and the actors of the shipped plan known (as when next
+year's plan of the same partnership is imported), and with the shared registry only (a
+partnership's first import).
 
     python benchmarks/import_accuracy.py [--source PLAN.txt]
 """
@@ -78,10 +78,13 @@ def facts(graph: Graph) -> dict[str, Counter]:
         graph, "SELECT ?a ?y ?st WHERE { ?a th:yearStatus ?s . ?s th:year ?y ; th:status ?st }"))
     out["focus-area supports"] = Counter((key.get(r.a), str(r.l)) for r in _rows(
         graph, "SELECT ?a ?l WHERE { ?a th:supports ?f . ?f rdfs:label ?l FILTER(lang(?l)='da') }"))
-    roles = _rows(graph, "SELECT ?a ?actor ?role WHERE { ?a th:responsibility ?r . ?r th:actor ?actor ; th:role ?role }")
+    roles = _rows(graph, "SELECT ?a ?actor ?role ?status WHERE { ?a th:responsibility ?r . "
+                         "?r th:actor ?actor ; th:role ?role OPTIONAL { ?r th:roleStatus ?status } }")
     leads = {(key.get(r.a), _slug(r.actor)) for r in roles if str(r.role).rsplit("#", 1)[-1] in ("Lead", "CoLead")}
     out["leads"] = Counter(leads)
     out["partners"] = Counter({(key.get(r.a), _slug(r.actor)) for r in roles} - leads)
+    out["prospective roles"] = Counter({(key.get(r.a), _slug(r.actor), str(r.role).rsplit("#", 1)[-1])
+                                        for r in roles if str(r.status).endswith("Prospective")})
     out["target ages"] = Counter((key.get(r.a), int(r.lo), int(r.hi)) for r in _rows(
         graph, "SELECT ?a ?lo ?hi WHERE { ?a th:targetGroup ?t . ?t th:minAge ?lo ; th:maxAge ?hi }"))
     out["deliverable targets"] = Counter(
@@ -118,8 +121,8 @@ def table(rows: list[dict]) -> str:
 
 def misprints(curated_graph: Graph, review: list[dict]) -> tuple[int, int]:
     """How many of the curated figures printed like "188.00" the review list names."""
-    printed = {str(r.v) for r in _rows(curated_graph, "SELECT ?v WHERE { ?m a th:BudgetAmount ; schema:value ?v }")
-               if re.fullmatch(r"\d{1,3}\.\d{2}", str(r.v))}
+    printed = {str(r.p) for r in _rows(curated_graph, "SELECT ?p WHERE { ?m a th:BudgetAmount ; th:printedAs ?p }")
+               if re.fullmatch(r"\d{1,3}\.\d{2}", str(r.p))}
     named = {p for p in printed if any(f"“{p}”" in row["why"] for row in review)}
     return len(named), len(printed)
 
@@ -142,21 +145,20 @@ def goals(rows: list[dict], found: tuple[int, int]) -> list[str]:
 def main() -> None:
     from theory.importer import read_plan
     from theory.importer.reader import known_actors
-    from theory.load import default_data_paths, load_graph
+    from theory.sources import shipped_data_path, shipped_registry_path
+    from theory.workspace import Workspace
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=SOURCE, help="the plan's text (default: the shipped plan's)")
     args = parser.parse_args()
 
-    curated_graph = load_graph()
+    ws = Workspace.open()
+    curated_graph = ws.plan_graph(ws.plans[0])
     curated = facts(curated_graph)
-    plan_dir = default_data_paths()[0]
-    registry = plan_dir / "registry"
+    plan_actors = sorted((shipped_data_path() / "tingbjerg-husum-2024").glob("actors*.ttl"))
     runs = [
-        ("registry and the shipped plan's actors known", known_actors(
-            ([registry] if registry.is_dir() else []) + sorted(plan_dir.glob("tingbjerg-husum-2024/actors*.ttl")))),
-        ("registry only" if registry.is_dir() else "no actor known (no registry yet)",
-         known_actors([registry]) if registry.is_dir() else Graph()),
+        ("registry and the shipped plan's actors known", known_actors([shipped_registry_path()] + plan_actors)),
+        ("registry only", known_actors([shipped_registry_path()])),
     ]
     for title, actors in runs:
         start = time.perf_counter()

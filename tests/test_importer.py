@@ -23,7 +23,8 @@ from theory.build import serialize
 from theory.budget import audit_budget
 from theory.importer import REVIEW_COLUMNS, read_plan
 from theory.importer.reader import known_actors
-from theory.load import ontology_path, parse_file
+from theory.load import parse_file
+from theory.sources import ontology_path
 from theory.namespaces import SCHEMA, TH
 from theory.validate import validate
 
@@ -159,7 +160,7 @@ def test_activity_table_lines_footnotes_and_misprint(draft):
     assert ("gaardhaven", 2024, "ActivityFunds", Decimal(30000)) in found
     assert len(found) == 12
     salary = thd("amount-gaardhaven-2024-activity-salary")
-    assert str(g.value(salary, SCHEMA.value)) == "120.00"
+    assert str(g.value(salary, SCHEMA.value)) == "120.00" and str(g.value(salary, TH.printedAs)) == "120.00"
     assert str(g.value(salary, TH.note)) == "Trykt som '120.00'; formentlig 120.000."
     funds = thd("amount-gaardhaven-2024-activity-activity-funds")
     assert str(g.value(funds, TH.note)) == "*Heraf 10.000 til nye redskaber."
@@ -183,9 +184,24 @@ def test_stated_sums_earmark_and_cofinancing(draft):
     assert not any(a[0] == "lektiecafe-sundholm" and a[3] == 5000 for a in amounts(g, TH.ActivityTable))
 
 
-def test_budget_audit_runs_on_the_draft(draft, registry):
-    found = {(r["year"], r["check"], r["subject"]) for r in audit_budget(with_model(draft, registry))}
+def workspace(draft, folder: Path, registry_file: Path = DATA / "registry.ttl"):
+    """The draft written as Turtle beside its registry, opened the way ``theory --data`` does."""
+    from theory.workspace import Workspace
+
+    (folder / "registry").mkdir(parents=True)
+    (folder / "registry" / "actors.ttl").write_bytes(registry_file.read_bytes())
+    (folder / "plan").mkdir()
+    (folder / "plan" / "plan.ttl").write_bytes(serialize(draft.graph, "ttl"))
+    return Workspace.open([folder])
+
+
+def test_budget_audit_runs_on_the_draft(draft, tmp_path):
+    ws = workspace(draft, tmp_path / "portfolio")
+    audit = audit_budget(ws, ws.plans[0])
+    found = {(r["year"], r["check"], r["subject"]) for r in audit.mismatches}
     assert found == {(2023, "earmark", "Lektiecafé Sundholm"), (2024, "lines-vs-total", "Gårdhaven")}
+    notes = " ".join(r["note"] for r in audit.mismatches)
+    assert "120.00" in notes  # the misprint, read from th:printedAs
 
 
 # --- what each activity's section says --------------------------------------------------------------
@@ -340,4 +356,17 @@ def test_shipped_plan_text_reads_as_curated():
     graph += known_actors()
     graph += g
     assert validate(graph).violations == []
-    assert len(audit_budget(graph)) == 11  # as on the curated plan (README, "Analyst questions")
+
+
+@pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")
+def test_shipped_plan_text_audits_as_curated(tmp_path, ws, plan):
+    from theory.sources import shipped_registry_path
+
+    draft = read_plan(SHIPPED_TEXT)
+    mine = workspace(draft, tmp_path / "portfolio", shipped_registry_path() / "actors.ttl")
+
+    def key(row):
+        return (row["year"], row["check"], row["stated"], row["computed"])
+
+    assert sorted(map(key, audit_budget(mine, mine.plans[0]).mismatches)) == \
+        sorted(map(key, audit_budget(ws, plan).mismatches))

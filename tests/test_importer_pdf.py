@@ -23,7 +23,8 @@ from theory.errors import EXIT_LOAD, LoadError
 from theory.importer import (BrokenPdfError, EmptyPlanError, EncryptedPdfError, ImageOnlyPdfError, NotAPlanError,
                              PlanTooLargeError, UnsupportedPlanFileError, read_plan)
 from theory.importer.reader import known_actors
-from theory.load import ontology_path, parse_file
+from theory.load import parse_file
+from theory.sources import ontology_path
 from theory.namespaces import SCHEMA, TH
 from theory.validate import validate
 

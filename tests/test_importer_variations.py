@@ -20,7 +20,8 @@ from rdflib.compare import graph_diff, isomorphic
 
 from theory.importer import read_plan
 from theory.importer.reader import known_actors
-from theory.load import ontology_path, parse_file
+from theory.load import parse_file
+from theory.sources import ontology_path
 from theory.namespaces import SCHEMA, TH
 from theory.validate import validate
 

@@ -178,6 +178,9 @@ _STOP = {
     "danske", "københavns", "kommunens", "kommunale", "sociale", "partnerskabet", "partnerskabets", "partnerskabsområdets",
     "tryghedsplanen", "se", "læs", "ifølge", "hhv", "bl", "b", "a", "ift", "dvs", "evt", "jf", "jvf", "herunder",
 }
+#: lower-case words that end an organisation's name ("Husum boldklub", "If stadion")
+_HEAD_NOUN = re.compile(r"^(?:boldklub|fodboldklub|idrætsforening|forening|klub|skole|stadion|fritidscenter|"
+                        r"bibliotek|kulturhus|lokaludvalg|boligforening|menighedsråd|kirke)$")
 _ABBREVIATED = {"bl.a", "b.la", "fx", "f.eks", "dvs", "hhv", "bl", "m.fl", "mfl", "jf", "jvf", "ca", "evt", "inkl"}
 _CONNECT = {"i", "for", "på", "af", "og", "&", "-", "–"}
 _BEFORE_PLACE = {"omkring", "på", "i", "til", "om", "under", "ved", "efter", "før", "for", "over", "via", "mod", "ud"}
@@ -192,7 +195,8 @@ def new_names(text: str, mentions: Iterable[Mention], ignore: Iterable[str] = ()
     """Runs of capitalised words in ``text`` that no mention covers: (start, end, name).
 
     A run may hold "i", "for", "på", "af" between capitalised words ("Fædregruppen i
-    Tingbjerg") and "og" after a suspended hyphen ("Hotel- og Restaurantskolen"). Left out:
+    Tingbjerg"), "og" after a suspended hyphen ("Hotel- og Restaurantskolen"), and end in a
+    lower-case head noun ("Husum boldklub"). Left out:
     a sentence's first word standing alone, the words of :data:`_STOP`, plural
     abbreviations ("KKFO’er"), runs after a preposition of place ("omkring Feriecamp"), and
     the names in ``ignore`` (activities, focus areas).
@@ -214,8 +218,8 @@ def new_names(text: str, mentions: Iterable[Mention], ignore: Iterable[str] = ()
             ns, ne, nxt = tokens[j + 1]
             if any(ns < ce and cs < ne for cs, ce in covered) or text[tokens[j][1]:ns].strip(" ") not in ("",):
                 break  # punctuation between the words ends the run
-            if _capital(nxt) and fold(nxt) not in _STOP:
-                j += 1
+            if (_capital(nxt) and fold(nxt) not in _STOP) or _HEAD_NOUN.match(fold(nxt)):
+                j += 1  # "Husum Boldklub", "Husum boldklub", "If stadion"
                 continue
             if nxt in _CONNECT and j + 2 < len(tokens) and _capital(tokens[j + 2][2]) and \
                     (nxt != "og" or tokens[j][2].endswith("-")):

@@ -19,6 +19,7 @@ from rdflib.namespace import SKOS
 
 from ..mint import REGISTRY, Minter
 from ..namespaces import BIND_PREFIXES, ORG, SCHEMA, TH
+from .tables import is_misprint
 from .text import Line
 
 __all__ = ["ReviewRow", "Draft", "DraftWriter", "REVIEW_COLUMNS"]
@@ -120,8 +121,13 @@ class DraftWriter:
     def text(self, node: URIRef, prop: URIRef, text: str) -> None:
         self.add(node, prop, _da(text))
 
-    def money(self, node: URIRef, value, year: int, lexical: str | None = None) -> None:
-        self.add(node, SCHEMA.value, Literal(lexical if lexical is not None else str(value), datatype=XSD.decimal))
+    def money(self, node: URIRef, value, year: int, printed: str | None = None) -> None:
+        """``schema:value`` in DKK for ``year``. A misprinted figure ("188.00" in a column of
+        thousands) keeps its printed value and says so in ``th:printedAs``."""
+        misprint = printed is not None and is_misprint(printed)
+        self.add(node, SCHEMA.value, Literal(printed if misprint else str(value), datatype=XSD.decimal))
+        if misprint:
+            self.add(node, TH.printedAs, Literal(printed))
         self.add(node, SCHEMA.currency, Literal("DKK"))
         self.add(node, TH.year, Literal(str(year), datatype=XSD.gYear))
 

@@ -86,8 +86,7 @@ def write_amount(w: DraftWriter, iri: str, activity: URIRef, year: int, line: UR
     w.add(node, TH.budgetLine, line)
     w.add(node, TH.table, table)
     w.add(node, TH.inPlan, w.plan)
-    w.money(node, figure.value, year, lexical=figure.number.replace(".", "") if not is_misprint(figure.number)
-            else figure.number)
+    w.money(node, figure.value, year, figure.number)
     if label:
         w.text(node, TH.lineLabel, label)
     if notes:

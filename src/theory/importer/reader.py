@@ -45,25 +45,23 @@ _KIND_DA = {TH.MunicipalAdministration: "forvaltning", TH.MunicipalUnit: "kommun
             TH.Association: "forening", TH.School: "skole eller uddannelsessted", TH.NGO: "NGO",
             TH.Company: "virksomhed", TH.Network: "netværk", TH.PublicInstitution: "offentlig institution",
             TH.ResidentGroup: "beboergruppe"}
-try:
-    _ROLE_STATUS = TH.roleStatus
-except AttributeError:  # th:roleStatus arrives with the curation work; until then roles carry none
-    _ROLE_STATUS = None
+
 
 
 def known_actors(paths: list[Path] | None = None) -> Graph:
-    """The actors the importer matches names against: the Turtle files or folders in
-    ``paths``, by default the shipped registry (``graph/registry/``) or, where there is
-    none yet, the actors of the shipped plans."""
-    from ..load import default_data_paths, expand_paths, parse_file
+    """The actors the importer matches names against: the Turtle files (or folders of them)
+    in ``paths``; by default the shipped shared registry (``graph/registry/``)."""
+    from ..load import parse_file
+    from ..sources import shipped_registry_path
 
     if paths is None:
-        root = default_data_paths()[0]
-        registry = root / "registry"
-        paths = [registry] if registry.is_dir() else sorted(root.glob("*/actors*.ttl"))
+        paths = [shipped_registry_path()]
     graph = Graph()
-    for path in expand_paths(paths) if paths else []:
-        graph += parse_file(path)
+    for path in paths:
+        path = Path(path)
+        files = sorted(p for p in path.rglob("*.ttl") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            graph += parse_file(file)
     return graph
 
 
@@ -254,7 +252,7 @@ class _Reader:
     def use(self, actor: KnownActor) -> None:
         self.used.setdefault(actor.iri, actor)
 
-    def propose(self, name: str, passage: Passage, section: str) -> KnownActor | None:
+    def propose(self, name: str, passage: Passage, section: str, parent: KnownActor | None = None) -> KnownActor | None:
         clean = re.sub(r"^(?:foreningen|projektet|den|det|de)\s+", "", name.strip(" .,;:"), flags=re.I)
         clean = clean.replace("\\", "/").strip()
         if len(clean) < 2 or clean.endswith("-") or clean.isdigit():
@@ -272,12 +270,16 @@ class _Reader:
         if existing is not None:
             return existing
         kind = guess_kind(clean)
-        actor = self.index.add(KnownActor(iri, clean[:1].upper() + clean[1:], kind, (clean,), None, new=True))
+        if parent is not None and kind == TH.Association and parent.kind in (TH.MunicipalAdministration, TH.MunicipalUnit):
+            kind = TH.MunicipalUnit  # a unit of an administration
+        actor = self.index.add(KnownActor(iri, clean[:1].upper() + clean[1:], kind, (clean,),
+                                          parent.iri if parent is not None else None, new=True))
         self.proposed[key] = actor
+        under = f", part of {parent.label}" if parent is not None else ""
         self.w.flag(section, passage.line, clean, "an organisation the actor registry does not know (no label or alias matches)",
                     f"added as new actor thd:actor-{slug(clean)}, kind th:{str(kind).rsplit('#', 1)[-1]} "
-                    f"({_KIND_DA[kind]}) guessed from its name; if it is a known organisation, add “{clean}” to its "
-                    "skos:altLabel in the registry and import again")
+                    f"({_KIND_DA[kind]}) guessed from its name{under}; if it is a known organisation, add “{clean}” "
+                    "to its skos:altLabel in the registry and import again")
         return actor
 
     def declare_actors(self) -> None:
@@ -292,7 +294,9 @@ class _Reader:
             if str(actor.iri).startswith(REGISTRY) or actor.kind in (TH.PartnershipBody, TH.Partnership):
                 continue
             if actor.new or self.actor_graph is None or (actor.iri, None, None) not in self.actor_graph:
-                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label)
+                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label, parent=actor.parent)
+                if actor.parent is not None and self.index.by_iri(actor.parent) is not None:
+                    queue.append(self.index.by_iri(actor.parent))
                 continue
             for p, o in sorted(self.actor_graph.predicate_objects(actor.iri)):
                 if p in (RDF.type, RDFS.label, SKOS.altLabel, ORG.subOrganizationOf):
@@ -582,7 +586,7 @@ class _Reader:
             w.add(node, TH.forActivity, act.iri)
             w.add(node, TH.funder, actor.iri)
             w.add(node, TH.table, TH.ActivityTable)
-            w.money(node, cell.value, year, cell.number.replace(".", "") if not is_misprint(cell.number) else cell.number)
+            w.money(node, cell.value, year, cell.number)
             w.cite(node, section, placed.row.quote)
         resp = w.node(self.m.responsibility(act.key, _actor_slug(actor.iri), "Funder"), TH.Responsibility)
         w.add(URIRef(str(act.iri)), TH.responsibility, resp)
@@ -611,7 +615,7 @@ class _Reader:
                 node = w.node(self.m.stated_sum(year) + "-budget", TH.StatedSum, f"Budget i {year}, budgetoversigten")
                 w.add(node, TH.inPlan, w.plan)
                 w.add(node, TH.table, TH.OverviewTable)
-                w.money(node, cell.value, year, cell.number.replace(".", "") if not is_misprint(cell.number) else cell.number)
+                w.money(node, cell.value, year, cell.number)
                 w.cite(node, section, row.quote)
                 continue
             if not re.match(r"^(?:sum|i\s+alt|total|samlet)\b", row.label, re.I):
@@ -626,7 +630,7 @@ class _Reader:
                 node = w.node(self.m.stated_sum(year), TH.StatedSum, f"{row.label.rstrip(':')} {year}, budgetoversigten")
                 w.add(node, TH.inPlan, w.plan)
                 w.add(node, TH.table, TH.OverviewTable)
-                w.money(node, cell.value, year, cell.number.replace(".", "") if not is_misprint(cell.number) else cell.number)
+                w.money(node, cell.value, year, cell.number)
                 w.cite(node, section, row.quote)
                 if is_misprint(cell.number):
                     w.flag(label, cell.line, row.quote, f"“{cell.number}” in a column of thousands ({year})",
@@ -648,7 +652,7 @@ class _Reader:
                               f"{act.name.label} {year}: {m.group(1)} kr. øremærket {m.group(2)}")
                 w.add(node, TH.fromActivity, act.iri)
                 w.add(node, TH.forActivity, target.iri)
-                w.money(node, Decimal(m.group(1).replace(".", "")), year, m.group(1).replace(".", ""))
+                w.money(node, Decimal(m.group(1).replace(".", "")), year, m.group(1))
                 w.cite(node, section, act.row.row.quote)
 
     def find_act(self, name: str) -> _Act | None:
@@ -767,15 +771,14 @@ class _Reader:
     # --- roles ------------------------------------------------------------------------------
 
     def role_status(self, resp: URIRef, prospective: bool) -> None:
-        if _ROLE_STATUS is not None:
-            self.w.add(resp, _ROLE_STATUS, TH.Prospective if prospective else TH.Agreed)
+        self.w.add(resp, TH.roleStatus, TH.Prospective if prospective else TH.Agreed)
 
     def write_roles(self, act: _Act, node: URIRef) -> None:
         w = self.w
         partnership = KnownActor(self.partnership, self.frame.partnership_name or "Partnerskabet", TH.Partnership, ())
         readings, doubts = read_roles(act.text, self.index, plan_actors=self.plan_actors, partnership=partnership,
-                                      propose=lambda name, passage, part: self.propose(
-                                          name, passage, self.part_label(act, part)),
+                                      propose=lambda name, passage, part, parent=None: self.propose(
+                                          name, passage, self.part_label(act, part), parent),
                                       ignore=self.ignored_names)
         leads = {r.actor.iri for r in readings if r.role in (TH.Lead, TH.CoLead)}
         merged: dict[tuple[URIRef, URIRef], list[RoleReading]] = {}
@@ -787,8 +790,10 @@ class _Reader:
             merged.setdefault((r.actor.iri, r.role), []).append(r)
         intentions: dict[tuple[int, URIRef], list] = {}
         for (actor_iri, role), group in merged.items():
-            first = group[0]
-            prospective = all(r.prospective for r in group)
+            # the responsible section decides the status; elsewhere every sentence must be an intention
+            decisive = [r for r in group if r.part == "ansvarlige"] or group
+            first = decisive[0]
+            prospective = all(r.prospective for r in decisive)
             actor = first.actor
             if actor.kind == TH.PartnershipBody:
                 key = next((k for k, b in self.bodies.items() if b.iri == actor.iri), None)

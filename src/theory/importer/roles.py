@@ -88,7 +88,7 @@ _FUNDER_BEFORE = re.compile(r"\bstøtter\s+(?:\w+\s+){0,2}økonomisk\b|\bmedfina
 _VENUE_BEFORE = re.compile(r"\blægger\s+(?:lokaler|hus|plads)\s+til\b|\bstiller\s+lokaler\b", _I)
 #: words of intention: the role is prospective
 PROSPECTIVE = re.compile(
-    r"\bhensigten\b|\btilsigtes\b|\bansøges\b|\bsøges\b|\betableret\s+kontakt\b|\barbejdes\s+der\s+på\s+at\s+etablere\b|"
+    r"\bhensigten\b|\btilsigtes\b|\bansøges\b|\bsøges\b|\betableret\s+kontakt\b|\bat\s+etablere\b|\betableres\b|"
     r"\bforventes\b|\beventuelt\b|\bønskes\b|\bunder\s+opbygning\b|\bhåber\b|\bmuligvis\b|\bovervejes\b", _I)
 
 _PLURALS = [
@@ -143,7 +143,7 @@ class _Context:
     activity_actors: set[URIRef]
     plan_actors: set[URIRef]
     partnership: KnownActor | None
-    propose: Callable[[str, Passage, str], KnownActor | None]
+    propose: Callable[[str, Passage, str, KnownActor | None], KnownActor | None]
     ignore: list[str] = field(default_factory=list)
 
 
@@ -261,7 +261,14 @@ def _responsible_sentence(passage: Passage, part: str, title: str, ctx: _Context
             start = text.find(name[1:], after[0][1]) - 1
             proposals.append((max(start, after[0][1]), max(start, after[0][1]) + len(name), name))
     for start, end, name in sorted(proposals):
-        actor = ctx.propose(name, passage, part)
+        # a unit named after its parent: "SOF Familiehuset", "Børne- og Ungdomsforvaltningens Klynge BV-A"
+        parent = next((h for h in hits if len(h.actors) == 1 and 0 <= start - h.end <= 1
+                       and not text[h.end:start].strip()), None)
+        if parent is not None:
+            hits.remove(parent)
+            genitive = parent.text.endswith("s") and not any(fold(n) == fold(parent.text) for n in parent.actors[0].names)
+            name, start = (name, start) if genitive else (f"{parent.text} {name}", parent.start)
+        actor = ctx.propose(name, passage, part, parent.actors[0] if parent else None)
         if actor is not None:
             hits.append(_Hit([actor], start, end, name))
     hits.sort(key=lambda h: h.start)
@@ -343,12 +350,12 @@ def read_roles(
     *,
     plan_actors: set[URIRef],
     partnership: KnownActor | None,
-    propose: Callable[[str, Passage, str], KnownActor | None],
+    propose: Callable[[str, Passage, str, KnownActor | None], KnownActor | None],
     ignore: list[str],
 ) -> tuple[list[RoleReading], list[Doubt]]:
     """Every role the activity's text gives: its responsible section first, then partners
-    named in its other parts. ``propose(name, passage, part)`` makes a new organisation
-    (or returns None when the name is not one)."""
+    named in its other parts. ``propose(name, passage, part, parent)`` makes a new
+    organisation (or returns None when the name is not one)."""
     activity_actors = {m.actor.iri for p in sentences(activity.all_lines()) for m in index.find(p.text)}
     ctx = _Context(index, activity_actors, plan_actors, partnership, propose, ignore)
     readings: list[RoleReading] = []
