@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.compare import isomorphic
 
 from theory.build import serialize
 from theory.budget import audit_budget
@@ -32,6 +31,7 @@ DATA = Path(__file__).parent / "data" / "importer"
 MINI = DATA / "mini-plan.txt"
 BASE = "https://w3id.org/theory/data/amagerbro/"
 ACTOR = "https://w3id.org/theory/data/actors/"
+GYEAR = URIRef("http://www.w3.org/2001/XMLSchema#gYear")
 SHIPPED_TEXT = Path(__file__).resolve().parents[1].parent / "shared" / "sources" / "000_736bf11392afa270.txt"
 
 
@@ -86,7 +86,7 @@ def reviewed(draft, text: str) -> list:
 def test_partnership_plan_year_and_period(draft):
     g = draft.graph
     assert draft.base == BASE and draft.plan == thd("plan-2024")
-    assert g.value(thd("plan-2024"), TH.planYear) == Literal("2024", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear"))
+    assert g.value(thd("plan-2024"), TH.planYear) == Literal("2024", datatype=GYEAR)
     assert (thd("plan-2024"), TH.implements, thd("agreement-2021-2024")) in g
     assert str(g.value(thd("agreement-2021-2024"), TH.periodStart)) == "2021"
     assert str(g.value(thd("agreement-2021-2024"), TH.periodEnd)) == "2024"

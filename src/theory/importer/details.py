@@ -116,6 +116,8 @@ _PRIORITY = [
 _PRIORITY_PREFIX = re.compile(
     r"^(?:den\s+)?(prim[æe]r|sekund[æe]r|terti[æe]r)(?:e|t)?(?:\s+målgruppe)?(?:\s+for\s+aktiviteten)?"
     r"\s*(?::|er\s+målgruppen|er)\s*", re.I)
+_PRIORITY_LEAD = re.compile(r"^(prim[æe]rt|sekund[æe]rt|terti[æe]rt)\s+er\s+målgruppen\s+", re.I)
+_GROUP_LEAD = re.compile(r"^(?:målgruppen\s+(?:er|for\s+\S+\s+\S+\s+er)\s+|til\s+.+?\s+er\s+målgruppen\s+)", re.I)
 _AGES = re.compile(
     r"(?:(?:i\s+alderen|mellem|fra)\s+)?(\d{1,2})\s*(?:-|–|til|og)\s*(\d{1,2})\s*(?:-\s*)?(?:år(?:ige)?\b|-årige)", re.I)
 
@@ -150,12 +152,12 @@ def target_groups(lines) -> list[TargetGroup]:
         if text.endswith(":") or len(text) < 3:
             continue
         priority = None
-        m = _PRIORITY_PREFIX.match(text) or re.match(r"^(prim[æe]rt|sekund[æe]rt|terti[æe]rt)\s+er\s+målgruppen\s+", text, re.I)
+        m = _PRIORITY_PREFIX.match(text) or _PRIORITY_LEAD.match(text)
         if m:
             word = fold(m.group(1))
             priority = next(p for p, pattern in _PRIORITY if re.match(pattern, word))
             text = text[m.end():]
-        text = re.sub(r"^(?:målgruppen\s+(?:er|for\s+\S+\s+\S+\s+er)\s+|til\s+.+?\s+er\s+målgruppen\s+)", "", text, flags=re.I)
+        text = _GROUP_LEAD.sub("", text)
         ranges = list(_AGES.finditer(text))
         if len(ranges) > 1:
             parts = [p for p in re.split(r",\s+|\s+og\s+(?=\S+\s)", text) if p.strip()]
@@ -180,7 +182,8 @@ class Target:
     period: object
 
 
-_NOT_COUNT = re.compile(r"^\s*(?:-\s*)?(?:år\b|årige|årig\b|måneder|måned\b|uger\b|timer\b|dage\s+om|klasse|kl\.|\.|%|procent|kr)", re.I)
+_NOT_COUNT = re.compile(
+    r"^\s*(?:-\s*)?(?:år\b|årige|årig\b|måneder|måned\b|uger\b|timer\b|dage\s+om|klasse|kl\.|\.|%|procent|kr)", re.I)
 _UNIT_STOP = {
     "i", "til", "på", "der", "som", "er", "fra", "med", "pr", "pr.", "om", "årligt", "årlig", "ugentligt",
     "ugentlig", "løbende", "benytter", "modtager", "deltager", "deltage", "bliver", "uddannes", "ansættes",
@@ -230,7 +233,8 @@ def targets(text: str) -> list[Target]:
     taken = [(m.start(), m.end()) for m in _AGES.finditer(text)]
     taken += [(m.start(), m.end()) for m in re.finditer(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?(?:\s*-\s*\d{1,2})?", text)]
     word = "|".join(sorted(_NUMBERS, key=len, reverse=True))
-    counted = "|".join(sorted((w for w in _NUMBERS if w not in {"en", "et", "én", "ét", "ni", "begge"}), key=len, reverse=True))
+    articles = {"en", "et", "én", "ét", "ni", "begge"}  # words that are more often not counts
+    counted = "|".join(sorted((w for w in _NUMBERS if w not in articles), key=len, reverse=True))
     patterns = [
         ("range", re.compile(r"(?:mellem\s+|mindst\s+|minimum\s+)?(\d+)\s*(?:-|–|til)\s*(\d+)(?!\d)", re.I)),
         ("range", re.compile(r"mellem\s+(\d+)\s+og\s+(\d+)(?!\d)", re.I)),

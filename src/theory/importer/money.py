@@ -18,9 +18,10 @@ from rdflib import URIRef
 
 from ..namespaces import TH
 from .draft import DraftWriter
-from .tables import Figure, Row, Table, is_misprint, place
+from .tables import Figure, Row, Table, place
 
-__all__ = ["LINE_KINDS", "line_kind", "Placed", "placed_rows", "write_amount", "misprint_note", "cofinancing_funder"]
+__all__ = ["LINE_KINDS", "line_kind", "Placed", "placed_rows", "values", "write_amount", "meant", "misprint_note",
+           "cofinancing_funder"]
 
 LINE_KINDS = [
     (TH.Total, r"^(?:i\s+alt|total|sum|samlet)\b"),
@@ -29,9 +30,8 @@ LINE_KINDS = [
     (TH.Rent, r"^(?:husleje|leje|lokaleleje)\b"),
     (TH.OtherCosts, r"^(?:andet|andre)\b"),
 ]
-_LINE_SLUG = {TH.Total: "total", TH.SalaryFunds: "salary", TH.ActivityFunds: "activity-funds", TH.Rent: "rent",
-              TH.OtherCosts: "other"}
-_COFINANCING = re.compile(r"^(?:medfinansiering|medfinansieret|ekstern\s+finansiering|tilskud|bidrag)\b.*?\b(?:fra|af)\s+(.+?)\s*:?$", re.I)
+_COFINANCING = re.compile(
+    r"^(?:medfinansiering|medfinansieret|ekstern\s+finansiering|tilskud|bidrag)\b.*?\b(?:fra|af)\s+(.+?)\s*:?$", re.I)
 
 
 def line_kind(label: str) -> URIRef:
@@ -50,9 +50,15 @@ def cofinancing_funder(label: str) -> str | None:
     return m.group(1).strip(" *:") if m else None
 
 
+def meant(figure: Figure) -> str:
+    """What a misprint such as "188.00" most likely stands for: "188.000"."""
+    whole, part = figure.number.split(".")
+    return f"{whole}.{part.ljust(3, '0')}"
+
+
 def misprint_note(figure: Figure) -> str:
-    fixed = figure.number.split(".")[0] + "." + figure.number.split(".")[1].ljust(3, "0")
-    return f"Trykt som '{figure.number}'; formentlig {fixed}."
+    """The note a misprinted figure carries, as in the curated plan."""
+    return f"Trykt som '{figure.number}'; formentlig {meant(figure)}."
 
 
 @dataclass

@@ -21,12 +21,12 @@ from rdflib.namespace import SKOS
 from ..mint import REGISTRY, Minter, slug
 from ..namespaces import ORG, TH
 from .actors import ActorIndex, KnownActor, fold, guess_kind
-from .changetheory import Area, Frame, read_frame
+from .changetheory import Frame, read_frame
 from .details import (Name, capitalised, channels, objectives, parse_name, places, supports, target_groups, targets,
                       timeline)
 from .draft import Draft, DraftWriter
 from .errors import NotAPlanError
-from .money import (Placed, cofinancing_funder, line_kind, misprint_note, placed_rows, values, write_amount)
+from .money import Placed, cofinancing_funder, line_kind, meant, misprint_note, placed_rows, values, write_amount
 from .roles import RoleReading, read_roles
 from .sections import ActivityText, Outline, outline
 from .source import read_lines
@@ -276,7 +276,8 @@ class _Reader:
                                           parent.iri if parent is not None else None, new=True))
         self.proposed[key] = actor
         under = f", part of {parent.label}" if parent is not None else ""
-        self.w.flag(section, passage.line, clean, "an organisation the actor registry does not know (no label or alias matches)",
+        self.w.flag(section, passage.line, clean,
+                    "an organisation the actor registry does not know (no label or alias matches)",
                     f"added as new actor thd:actor-{slug(clean)}, kind th:{str(kind).rsplit('#', 1)[-1]} "
                     f"({_KIND_DA[kind]}) guessed from its name{under}; if it is a known organisation, add “{clean}” "
                     "to its skos:altLabel in the registry and import again")
@@ -444,7 +445,7 @@ class _Reader:
             if is_misprint(cell.number):
                 notes.append(misprint_note(cell))
                 w.flag(label, cell.line, placed.row.quote, f"“{cell.number}” in a column of thousands ({year})",
-                       f"likely a misprint of {misprint_note(cell).split('formentlig ')[1].rstrip('.')}; recorded as printed")
+                       f"likely a misprint of {meant(cell)}; recorded as printed")
             if cell.note:
                 notes.append(f"Trykt som '{cell.text} {cell.note}'.")
             write_amount(w, self.m.amount(act.key, year, "overview", "total"), act.iri, year, TH.Total,
@@ -548,11 +549,10 @@ class _Reader:
                 if is_misprint(cell.number):
                     cell_notes.insert(0, misprint_note(cell))
                     w.flag(label, cell.line, row.quote, f"“{cell.number}” in a column of thousands ({year})",
-                           f"likely a misprint of {misprint_note(cell).split('formentlig ')[1].rstrip('.')}; "
-                           "recorded as printed")
+                           f"likely a misprint of {meant(cell)}; recorded as printed")
                 if cell.note:
                     cell_notes.append(f"Trykt som '{cell.text} {cell.note}'.")
-                iri = self.m.amount(act.key, year, "activity", kind_slug(kind), counts[kind])
+                iri = self.m.amount(act.key, year, "ActivityTable", str(kind).rsplit("#", 1)[-1], counts[kind])
                 write_amount(w, iri, act.iri, year, kind, TH.ActivityTable, cell, section, row.quote,
                              row.label, cell_notes)
             if placed.how == "spacing" and not placed.confirmed and any(c.value is not None for c in placed.cells.values()):
@@ -560,7 +560,7 @@ class _Reader:
                 w.flag(label, row.line, row.quote,
                        f"{len(row.cells)} figure(s) for {len(table.years)} year columns; put under {years} by the "
                        "text's spacing", "check the years against the plan's PDF")
-        for stars, text, line in table.footnotes:
+        for _stars, text, line in table.footnotes:
             if re.search(r"\d{1,3}(?:\.\d{3})+", text) and re.search(
                     r"andel|medfinansier|bevilget\s+fra|øremærket|finansieret\s+af|tilskud\s+fra|betaler", text, re.I):
                 w.flag(label, line, text, "a footnote names an amount from another source or activity",
@@ -864,11 +864,6 @@ def PROSPECTIVE_WORD(text: str) -> str:  # noqa: N802 - a small lookup used in m
 
     m = PROSPECTIVE.search(text)
     return m.group(0) if m else ""
-
-
-def kind_slug(kind: URIRef) -> str:
-    return {TH.Total: "total", TH.SalaryFunds: "salary", TH.ActivityFunds: "activity-funds", TH.Rent: "rent",
-            TH.OtherCosts: "other"}[kind]
 
 
 def _year(frame: Frame, overview: Table | None, out: Outline) -> tuple[int, Passage | None, str]:

@@ -95,7 +95,8 @@ _PLURALS = [
     # (pattern, singular word in labels, scope: "activity" or "plan")
     (re.compile(r"\b(?:(?:de|begge|partnerskabsområdets)\s+)?(?:(to|tre|fire|fem|\d)\s+)?(?:boligsociale\s+)?"
                 r"helhedsplaner(?:ne)?\b|\b(?:de\s+)?boligsociale\s+teams\b", _I), "helhedsplan", "plan"),
-    (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+fritidscentre(?:ne)?\b|\bfritidscentrene\b", _I), "fritidscenter", "activity"),
+    (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+fritidscentre(?:ne)?\b|\bfritidscentrene\b", _I),
+     "fritidscenter", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+skoler\b|\bskolerne\b", _I), "skole", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+(?:fodbold)?klubber\b", _I), "klub", "activity"),
     (re.compile(r"\bde\s+(to|tre|fire|fem|\d)\s+(?:ovennævnte\s+)?foreninger\b", _I), "forening", "activity"),
@@ -243,7 +244,7 @@ def _responsible_sentence(passage: Passage, part: str, title: str, ctx: _Context
     before = [(m.start(), m.end()) for p in _LEAD_BEFORE for m in p.finditer(text)]
     after = [(m.start(), m.end()) for p in _LEAD_AFTER for m in p.finditer(text)]
     partner = _spans(_PARTNER, text)
-    for s, e in before:  # "… er hovedansvarlig sammen med Y": Y leads too
+    for _, e in before:  # "… er hovedansvarlig sammen med Y": Y leads too
         m = re.match(r"\s*(?:\S+\s+){0,3}?sammen\s+med\b", text[e:], _I)
         if m:
             after.append((e, e + m.end()))

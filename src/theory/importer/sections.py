@@ -22,8 +22,10 @@ __all__ = ["PART_KEYS", "Block", "ActivityText", "Outline", "outline"]
 _LETTER = r"(?:[A-H]\s*[.)]\s*)?"
 _TOP = [
     ("forandringsteori", re.compile(rf"^{_LETTER}(?:partnerskabets\s+)?forandringsteori(?:en)?$", re.I)),
-    ("indsatsomraader", re.compile(r"^(?:[A-H]\s*[.)]\s*(?:tryghedsplanens\s+|partnerskabets\s+)?|tryghedsplanens\s+|partnerskabets\s+)indsatsområder(?:ne)?$", re.I)),
-    ("oekonomi", re.compile(rf"^{_LETTER}(?:tryghedsplanens|planens|den samlede)\s+økonomi$|^{_LETTER}budgetoversigt$", re.I)),
+    ("indsatsomraader", re.compile(r"^(?:[A-H]\s*[.)]\s*(?:tryghedsplanens\s+|partnerskabets\s+)?"
+                                   r"|tryghedsplanens\s+|partnerskabets\s+)indsatsområder(?:ne)?$", re.I)),
+    ("oekonomi", re.compile(rf"^{_LETTER}(?:tryghedsplanens|planens|den samlede)\s+økonomi$"
+                            rf"|^{_LETTER}budgetoversigt$", re.I)),
     ("aktiviteter", re.compile(r"^(?:[A-H]\s*[.)]\s*(?:tryghedsplanens\s+)?|tryghedsplanens\s+)aktiviteter(?:ne)?$", re.I)),
     ("intro", re.compile(rf"^{_LETTER}om\s+(?:tryghedspartnerskabet|partnerskabet|tryghedsplanen)\b.*$", re.I)),
 ]
@@ -41,7 +43,8 @@ PART_KEYS = [
     ("leverancer", re.compile(r"^leverancer?(?:ne)?$", re.I)),
     ("kommunikation", re.compile(r"^kommunikation(?:\s+og\s+dialog)?$|^kommunikation,\s+dialog\s+og\s+synlighed$", re.I)),
     ("oekonomi", re.compile(r"^økonomi(?:en)?$|^budget$", re.I)),
-    ("ansvarlige", re.compile(r"^(?:aktivitetsansvarlig(?:e|/e|\(e\))?|ansvarlige(?:\s+aktører)?|ansvar(?:lig)?|organisering)$", re.I)),
+    ("ansvarlige", re.compile(r"^(?:aktivitetsansvarlig(?:e|/e|\(e\))?|ansvarlige(?:\s+aktører)?|ansvar(?:lig)?"
+                              r"|organisering)$", re.I)),
 ]
 
 

@@ -27,7 +27,8 @@ from .text import Line
 __all__ = ["Figure", "Row", "Table", "read_table", "place", "is_misprint", "parse_figure", "YEAR"]
 
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
-_FIGURE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}\.\d{1,2}|\d+|\d{1,3}(?:\.\d{1,3})+)(?P<stars>\*{0,3})(?:kr\.?)?$")
+_FIGURE = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}\.\d{1,2}|\d+|\d{1,3}(?:\.\d{1,3})+)(?P<stars>\*{0,3})(?:kr\.?)?$")
 _DASH = {"-", "–", "—", "÷"}
 _MISPRINT = re.compile(r"^\d{1,3}\.\d{1,2}$")
 _ROW_MARK = re.compile(r"^(?:(\d{1,2})\s*\.\s+(?=\D)|[-–•]\s+(?=[^\W\d_]))")
@@ -248,12 +249,10 @@ def read_table(lines: list[Line]) -> Table | None:
     """The table in ``lines`` (a section's body), or None when no line is a header of
     years. Rows end at the footnotes (lines starting with ``*``), after the "Sum" row, or
     at prose after the last row."""
-    for h, line in enumerate(lines):
-        years = _header(line)
-        if years:
-            break
-    else:
+    h = next((k for k, line in enumerate(lines) if _header(line)), None)
+    if h is None:
         return None
+    years = _header(lines[h])
     table = Table(years, lines[h], _columns(lines[h], years), before=lines[:h])
     yearset = set(years)
     current: list[Line] = []

@@ -106,7 +106,7 @@ def _running(lines: list[Line]) -> set[int]:
             edge.setdefault(key, set()).add(page)
     repeated = {k for k, on in edge.items() if len(on) >= max(3, len(pages) // 2)}
     out = set()
-    for page, idx in pages.items():
+    for idx in pages.values():
         for i in set(idx[:2] + idx[-2:]):
             if re.sub(r"\d+", "#", lines[i].text.lower()) in repeated:
                 out.add(i)
