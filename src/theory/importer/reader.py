@@ -47,7 +47,6 @@ _KIND_DA = {TH.MunicipalAdministration: "forvaltning", TH.MunicipalUnit: "kommun
             TH.ResidentGroup: "beboergruppe"}
 
 
-
 def known_actors(paths: list[Path] | None = None) -> Graph:
     """The actors the importer matches names against: the Turtle files (or folders of them)
     in ``paths``; by default the shipped shared registry (``graph/registry/``)."""
@@ -333,6 +332,7 @@ class _Reader:
             row = rows.get(number)
             for text in sections.get(number, [None]):
                 name = self.name_of(number, text, row)
+                name.short = name.short or f"aktivitet {number}"
                 iri = URIRef(self.m.activity(name.short))
                 if iri in taken:
                     iri = URIRef(self.m.activity(f"{name.short}-{number}"))
@@ -342,6 +342,17 @@ class _Reader:
         for placed in others:
             name = parse_name(placed.row.label)
             iri = URIRef(self.m.activity(name.short))
+            if not name.short:
+                self.w.flag(self.overview_section_label(), placed.row.line, placed.row.quote,
+                            "an overview row without a name", "no figure of the row was read; add them by hand")
+                continue
+            same = next((a for a in self.acts if a.iri == iri), None)
+            if same is not None and same.row is None:  # an unnumbered row of a numbered activity
+                same.row = placed
+                self.w.flag(self.overview_section_label(), placed.row.line, placed.row.quote,
+                            f"the row has no number; matched to activity {same.number} by its name",
+                            "check that the row is that activity's")
+                continue
             if iri in taken:
                 self.w.flag(self.overview_section_label(), placed.row.line, placed.row.label,
                             "a second overview row with this activity's name", "merge or rename the rows")
@@ -832,6 +843,13 @@ class _Reader:
     # --- the whole plan ---------------------------------------------------------------------
 
     def run(self) -> None:
+        if self.overview is None:
+            block = self.out.overview
+            self.w.flag(block.title if block else self.intro_label, block.heading if block else None,
+                        block.title if block else "(ingen budgetoversigt)",
+                        "no overview table of years (“Nr. Aktivitet 2021 2022 …”) found" if block else
+                        "the plan has no overview table “Tryghedsplanens økonomi”",
+                        "only the activities' own tables give figures; add the overview's rows by hand")
         self.write_frame()
         self.collect()
         self.ignored_names = [a.name.label for a in self.acts] + [a.name.short for a in self.acts] + \
