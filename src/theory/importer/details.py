@@ -387,19 +387,23 @@ def channels(lines) -> list[tuple[str, Passage]]:
     return out
 
 
-_PLACE_HEAD = r"(?:skole|skolen|center|centret|centeret|bibliotek|kulturhus|torv|torvet|haven|hal|hallen|" \
-              r"banen|parken|huset|kapellet|volden|pladsen)"
-_PLACE = re.compile(rf"\b(?:på|i|ved|hos)\s+((?:[A-ZÆØÅ][\w\\/-]*\s+){{0,3}}[A-ZÆØÅ]?[\w\\/-]*{_PLACE_HEAD})\b")
+_PLACE_HEAD = re.compile(r"(?:skole|skolen|center|centret|centeret|bibliotek|kulturhus|torv|torvet|haven|hal|hallen|"
+                         r"banen|parken|huset|kapellet|volden|pladsen|kulturlab)$", re.I)
+_PLACE = re.compile(r"\b(?:på|i|ved|hos)\s+([A-ZÆØÅ][\w\\/-]*(?:\s+[A-ZÆØÅ][\w\\/-]*){0,4})")
 
 
 def places(passages: list[Passage], exclude=()) -> list[tuple[str, Passage]]:
-    """Named places where the activity happens: "på Energicenter Voldparken", "i Fælleshaven"."""
+    """Named places where the activity happens: "på Energicenter Voldparken", "i Fælleshaven"
+    (a capitalised name after a preposition of place, one of whose words names a place)."""
     skip = {fold(x) for x in exclude}
     out: list[tuple[str, Passage]] = []
     for passage in passages:
         for m in _PLACE.finditer(passage.text):
-            name = m.group(1).strip()
-            if not name[:1].isupper() or fold(name) in skip or any(fold(n) == fold(name) for n, _ in out):
+            words = m.group(1).split()
+            if not any(_PLACE_HEAD.search(w.strip(".,")) for w in words):
+                continue
+            name = " ".join(words).strip(" .,")
+            if fold(name) in skip or any(fold(n) == fold(name) for n, _ in out):
                 continue
             out.append((name, passage))
     return out
