@@ -50,7 +50,7 @@ class PlanPdf:
         if FONT.is_file():
             self.pdf.add_font("Plan", fname=str(FONT))
             self.font = "Plan"
-        else:  # pragma: no cover - Debian ships DejaVu; the core font has no curly quotes
+        else:  # pragma: no cover - Debian ships DejaVu; the core font has no curly quotes or bullets
             self.font = "Helvetica"
         self.header = header
         self.pages = 0
@@ -59,12 +59,17 @@ class PlanPdf:
     def _set(self, size: float) -> None:
         self.pdf.set_font(self.font, size=size)
 
+    def _text(self, text: str) -> str:
+        if self.font == "Plan":
+            return text
+        return text.translate(str.maketrans({"”": '"', "–": "-", "•": "-", "’": "'"}))  # pragma: no cover
+
     def page(self) -> "PlanPdf":
         self.pdf.add_page()
         self.pages += 1
         self._set(8)
         self.pdf.set_xy(self.LEFT, 8)
-        self.pdf.cell(180, 5, self.header)
+        self.pdf.cell(180, 5, self._text(self.header))
         self.pdf.set_xy(self.LEFT, 285)
         self.pdf.cell(180, 5, f"Side {self.pages}", align="R")
         self.y = 20
@@ -78,6 +83,7 @@ class PlanPdf:
             small = style == "sup"
             self._set(6 if small else size)
             self.pdf.set_xy(x, self.y - (1.6 if small else 0))
+            text = self._text(text)
             width = self.pdf.get_string_width(text)
             self.pdf.cell(width + 0.01, 6, text)
             x += width
@@ -88,7 +94,7 @@ class PlanPdf:
         """A table row: the label, then each non-empty cell right-aligned in its year column."""
         self._set(size)
         self.pdf.set_xy(self.LEFT, self.y)
-        self.pdf.cell(80, 6, label)
+        self.pdf.cell(80, 6, self._text(label))
         for x, cell in zip(self.COLUMNS, cells):
             if cell:
                 self.pdf.set_xy(x + shift, self.y)
@@ -99,7 +105,7 @@ class PlanPdf:
     def footnote(self, text: str) -> "PlanPdf":
         self._set(7)
         self.pdf.set_xy(self.LEFT, 272)
-        self.pdf.cell(180, 4, text)
+        self.pdf.cell(180, 4, self._text(text))
         return self
 
     def save(self, path: Path) -> Path:
