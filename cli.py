@@ -232,24 +232,46 @@ def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
                       allow_network=allow_network), nl=False)
 
 
+def years_option(func):
+    return click.option("--years", metavar="YEARS",
+                        help="Several years side by side, one column group per year: a range (2021-2024) "
+                             "or a list (2021,2023). Not with --year.")(func)
+
+
+def _years(ws, plans, years_text: str, year):
+    """(plan, [years]) for --years: every plan in scope must cover every year."""
+    from theory.coverage import parse_years
+
+    if year is not None:
+        raise click.UsageError("give --year or --years, not both")
+    years = parse_years(years_text)
+    return [(plan, [ws.year(plan, y) for y in years]) for plan in plans]
+
+
 @main.command("coverage", epilog=EXIT_CODES_HELP)
 @year_option()
+@years_option
 @click.option("--counting", type=click.Choice(["full", "split"]), default="full", show_default=True,
               help="Which budget the share uses: full (an activity counts fully in each of its focus "
               "areas) or split (divided equally among them).")
 @click.option("--gaps", "gaps_only", is_flag=True, help="Print only the gaps (focus areas, results and money no activity covers).")
 @format_option()
 @workspace_options
-def coverage_command(year, counting, gaps_only, fmt, **where):
+def coverage_command(year, years, counting, gaps_only, fmt, **where):
     """Activities and budget per focus area of each plan, and the gaps.
 
     An activity's budget for the year is its row in the plan's overview table; share =
     budget (full or split) / the sum of the year's overview rows. The cross-cutting effort
     is a row of its own and takes no part in the split.
     """
-    from theory.coverage import coverage_text, focus_area_coverage
+    from theory.coverage import coverage_text, focus_area_coverage, years_text
 
     ws = open_workspace(where)
+    if years:
+        per_plan = [[focus_area_coverage(ws, plan, y, counting) for y in plan_years]
+                    for plan, plan_years in _years(ws, ws.scope(where["plan"]), years, year)]
+        click.echo(years_text(per_plan, fmt, lang=ws.lang), nl=False)
+        return
     reports = [focus_area_coverage(ws, plan, plan_year, counting)
                for plan, plan_year in ws.plans_for_year(ws.scope(where["plan"]), year)]
     click.echo(coverage_text(reports, fmt, gaps_only=gaps_only, lang=ws.lang), nl=False)
@@ -257,6 +279,7 @@ def coverage_command(year, counting, gaps_only, fmt, **where):
 
 @main.command("actors", epilog=EXIT_CODES_HELP)
 @year_option()
+@years_option
 @click.option("--rollup", is_flag=True,
               help="Add each sub-organisation's load to its parents (org:subOrganizationOf, transitively).")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the N heaviest actors (per plan).")
@@ -268,7 +291,7 @@ def coverage_command(year, counting, gaps_only, fmt, **where):
 @click.option("--pairs", is_flag=True, help="Print pairs of actors that share activities instead.")
 @format_option()
 @workspace_options
-def actors_command(year, rollup, top, max_activity_share, max_budget_share, actor, pairs, fmt, **where):
+def actors_command(year, years, rollup, top, max_activity_share, max_budget_share, actor, pairs, fmt, **where):
     """Actor-load audit per plan: agreed lead and partner roles, prospective ones apart,
     led budget, focus areas, centrality, and flags that say why.
 
@@ -276,9 +299,13 @@ def actors_command(year, rollup, top, max_activity_share, max_budget_share, acto
     role; prospective = activities where the plan only intends, hopes for, applies for or
     has made contact about the actor's role. Flags use agreed roles only.
     """
-    from theory.actors import actors_text
+    from theory.actors import actors_text, actors_years_text
 
     ws = open_workspace(where)
+    if years:
+        click.echo(actors_years_text(ws, _years(ws, ws.scope(where["plan"]), years, year), fmt=fmt, rollup=rollup,
+                                     actor=actor, top=top), nl=False)
+        return
     click.echo(actors_text(ws, ws.plans_for_year(ws.scope(where["plan"]), year), fmt=fmt, rollup=rollup, top=top,
                            actor=actor, pairs=pairs, max_activity_share=max_activity_share,
                            max_budget_share=max_budget_share), nl=False)

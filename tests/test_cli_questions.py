@@ -317,3 +317,33 @@ def test_readme_audit_table_is_real(runner):
     intro = "`theory audit budget --year 2023 --format md --lang en` prints (as Markdown):\n\n"
     shown = readme.split(intro, 1)[1].split("\n\n", 1)[0] + "\n"
     assert run(runner, "audit", "budget", "--year", "2023", "--format", "md", "--lang", "en").stdout == shown
+
+
+def test_coverage_years_side_by_side(runner):
+    """By hand from the overview table: Trygt byliv 945.000 (2021) … 1.246.000 (2024)."""
+    rows = json.loads(run(runner, "coverage", "--years", "2021-2024", "--format", "json").stdout)
+    row = next(r for r in rows if r["focus_area"] == "Trygt byliv")
+    assert [row[f"budget_full_{y}"] for y in (2021, 2022, 2023, 2024)] == [945000, 1062000, 1196300, 1246000]
+    assert [row[f"activities_{y}"] for y in (2021, 2024)] == [6, 9]
+    table = run(runner, "coverage", "--years", "2021,2024").stdout
+    assert table.startswith("Indsatsområder 2021–2024 (andel regnet fuldt)")
+    assert "2021 budget, fuldt" in table and "945.000 kr." in table and "2022" not in table.splitlines()[2]
+
+
+def test_actors_years_side_by_side(runner):
+    rows = json.loads(run(runner, "actors", "--years", "2022-2024", "--actor", "husum for", "--format", "json").stdout)
+    (row,) = rows
+    assert (row["lead_2022"], row["lead_2024"]) == (2, 5)
+    assert row["budget_lead_2024"] == 715000
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["coverage", "--years", "2019-2024"], "Error: 2019 is outside the plan's years 2021–2024"),
+    (["actors", "--years", "2024,2025"], "Error: 2025 is outside the plan's years 2021–2024"),
+    (["coverage", "--years", "soon"], "--years 'soon': write a range like 2021-2024"),
+    (["coverage", "--years", "2021-2024", "--year", "2024"], "give --year or --years, not both"),
+])
+def test_years_errors(runner, args, expected):
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr.strip().splitlines()[-1]

@@ -39,7 +39,7 @@ from typing import Any
 from .i18n import NC_
 from .network import actor_activity_graph, agreed, shared_activities
 
-__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flags_text"]
+__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "actors_years_text", "flags_text"]
 
 
 @dataclass(frozen=True)
@@ -226,3 +226,49 @@ def actors_text(ws, plans_years, *, fmt: str = "table", rollup: bool = False, to
         rows = [{**row, "flags": flags_text(row["flags"], t)} for row in rows]
     columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if machine else [])
     return format_rows(rows, fmt, columns=columns, kinds=KINDS, lang=ws.lang)
+
+
+#: what ``theory actors --years`` shows for each year
+YEAR_MEASURES = ("lead", "partner", "budget_lead", "budget_share")
+
+
+def actors_years_text(ws, plans_years: list[tuple[Any, list[int]]], *, fmt: str = "table", rollup: bool = False,
+                      actor: str | None = None, top: int | None = None) -> str:
+    """Actors' loads year by year, per plan: one column group per year (``lead_2021``, …);
+    actors with no role in any of the years are left out; heaviest in the last year first."""
+    from .i18n import texts
+    from .output import format_rows
+
+    t = texts(ws.lang)
+    several = len(plans_years) > 1
+    parts, everything = [], []
+    kinds = {}
+    for plan, years in plans_years:
+        rows: dict[str, dict[str, Any]] = {}
+        who = ws.resolve(plan, "actor", actor, "--actor") if actor else None
+        for year in years:
+            for row in actor_load(ws, plan, year, rollup=rollup):
+                if who and row["actor_iri"] != who:
+                    continue
+                line = rows.setdefault(row["actor_iri"], {"plan": plan.name, "actor": row["actor"], "kind": row["kind"],
+                                                          "actor_iri": row["actor_iri"], "plan_iri": plan.iri})
+                for measure in YEAR_MEASURES:
+                    line[f"{measure}_{year}"] = row[measure]
+        last = years[-1]
+        found = [r for r in rows.values() if any(r.get(f"lead_{y}") or r.get(f"partner_{y}") for y in years)]
+        found.sort(key=lambda r: (-r.get(f"lead_{last}", 0), -r.get(f"partner_{last}", 0),
+                                  -r.get(f"budget_lead_{last}", 0), r["actor"].casefold(), r["actor_iri"]))
+        found = found[:top] if top else found
+        columns = ([NC_("column", "plan")] if several else []) + [NC_("column", "actor"), NC_("column", "kind")]
+        columns += [f"{m}_{y}" for y in years for m in YEAR_MEASURES]
+        kinds.update({f"budget_lead_{y}": "money" for y in years} | {f"budget_share_{y}": "percent" for y in years})
+        if fmt in ("csv", "json"):
+            everything.append((found, columns + ["actor_iri", "plan_iri"]))
+            continue
+        titles = {f"{m}_{y}": f"{y} {t.context('column', m)}" for y in years for m in YEAR_MEASURES}
+        head = (f"{plan.name} – " if several else "") + t("Actors {years}", years=f"{years[0]}–{years[-1]}")
+        parts.append(head + "\n\n" + format_rows(found, fmt, columns=columns, kinds=kinds, lang=ws.lang, titles=titles))
+    if fmt in ("csv", "json"):
+        columns = list(dict.fromkeys(c for _, cols in everything for c in cols))
+        return format_rows([r for rows, _ in everything for r in rows], fmt, columns=columns, lang=ws.lang)
+    return "\n".join(parts)
