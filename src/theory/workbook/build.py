@@ -353,7 +353,7 @@ class _Builder:
             self.unique(self.index["activity"], sheet, row, iri, [v.get("name")], "the activity name")
             if number:
                 self.unique(self.index["activity"], sheet, row, iri, [number], "the activity number", "number")
-            self.index["activity"].add(iri, [v.get("name"), number], [v.get("name_en")])
+            self.index["activity"].add(iri, [v.get("name"), number], [v.get("name_en"), *(v.get("former_names") or [])])
         for sheet, row in self.rows("focus_areas"):
             if (iri := self.node("focus_areas", row)) is not None:
                 self.unique(self.index["focus_area"], sheet, row, iri, [row.values.get("name")], "the focus area")

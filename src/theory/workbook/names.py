@@ -17,7 +17,8 @@ __all__ = ["NameIndex", "TARGET_WORDS"]
 
 #: how a problem names the kind of thing a reference points to, and the sheet it stands in
 TARGET_WORDS = {
-    "activity": ("activity", "activities", "write an activity's name, number or ID as it stands there"),
+    "activity": ("activity", "activities", "write an activity's name, number or ID as it stands there (if you "
+                 "renamed it, rename it here too, e.g. with Find and Replace in the whole workbook)"),
     "actor": ("actor", "actors", "write an actor's name or ID as it stands there (the partnership and its "
               "bodies stand in sheet {plan}), or add the actor"),
     "focus_area": ("focus area", "focus_areas", "choose one from the drop-down"),
