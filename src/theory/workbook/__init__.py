@@ -9,14 +9,15 @@ the graph as the plan's Turtle files.
 
 >>> data = export_workbook(graph, lang="da")            # bytes of an .xlsx file
 >>> imported = import_workbook(Path("plan.xlsx"))        # LoadError listing every problem
->>> write_plan(imported.graph, Path("graph/my-plan"))
+>>> write_plan(imported.graph, Path("graph/my-plan"))     # theory.layout
+>>> result = import_to_folder(Path("plan.xlsx"), Path("graph/my-plan"))   # both, with the shapes
 """
 
 from .build import ImportedPlan, Origin, build_plan
 from .check import Finding, check_plan
 from .export import export_workbook, new_workbook, plan_rows
 from .read import read_workbook
-from .importing import import_workbook
+from .importing import FolderImport, import_to_folder, import_workbook
 
 __all__ = [
     "export_workbook",
@@ -25,6 +26,8 @@ __all__ = [
     "read_workbook",
     "build_plan",
     "import_workbook",
+    "import_to_folder",
+    "FolderImport",
     "check_plan",
     "ImportedPlan",
     "Origin",

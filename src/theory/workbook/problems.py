@@ -55,7 +55,7 @@ class Problems:
         if count > LIMIT:
             shown.append(f"… and {count - LIMIT} more problems (only the first {LIMIT} are listed)")
         noun = "problem" if count == 1 else "problems"
-        message = f"{source}: {count} {noun} in the workbook; nothing was written. Fix them and import again"
+        message = f"{source}: {count} {noun} in the workbook; nothing was written; fix the workbook and import it again"
         return LoadError(message, problems=shown)
 
     def raise_if_any(self, source: str) -> None:
