@@ -3,7 +3,7 @@
 Two versions of one year's plan share their IRIs; two years' plans mostly do too (IRIs are
 minted from names and numbers), but an activity may be renamed or renumbered. Activities
 are therefore matched by IRI, then by former names ("tidligere …": the new plan's former
-name is the old plan's name), then by name, then by number. Everything that hangs on an
+name is the old plan's name), then by name, then by number (within one plan year only). Everything that hangs on an
 activity (amounts, roles, focus-area supports, deliverables, target groups, statuses) is
 matched through its activity and its own key (year, table, budget line; actor and role;
 focus area; wording), not through its IRI.
@@ -128,7 +128,11 @@ class _Plan:
 
 
 def _match_activities(old: _Plan, new: _Plan) -> dict[URIRef, URIRef]:
-    """Old activity -> new activity: by IRI, former names, name, then number."""
+    """Old activity -> new activity: by IRI, former names, name, then (same plan year only) number.
+
+    Between two years' plans a number is not an identity (numbers change; a new activity
+    may take an ended one's number), so there the number only matches within one year.
+    """
     pairs: dict[URIRef, URIRef] = {}
     taken: set[URIRef] = set()
 
@@ -145,7 +149,8 @@ def _match_activities(old: _Plan, new: _Plan) -> dict[URIRef, URIRef]:
     pair(lambda a, b: bool({str(f).casefold() for f in new.graph.objects(b, TH.formerName)} & old.names(a)))
     pair(lambda a, b: bool({str(f).casefold() for f in old.graph.objects(a, TH.formerName)} & new.names(b)))
     pair(lambda a, b: old.label(a, "da").casefold() == new.label(b, "da").casefold())
-    pair(lambda a, b: old.number(a) is not None and old.number(a) == new.number(b))
+    if old.year == new.year:  # two versions of one year's plan: the number is the activity
+        pair(lambda a, b: old.number(a) is not None and old.number(a) == new.number(b))
     return pairs
 
 
