@@ -30,6 +30,8 @@ __all__ = [
     "LISTS",
     "word",
     "covered",
+    "row_types",
+    "TARGET_TYPES",
 ]
 
 #: the languages of a workbook's words
@@ -260,8 +262,10 @@ class Sheet:
     key: str
     types: tuple[URIRef, ...]
     columns: tuple[Column, ...]
-    #: properties the build adds from the sheet's structure, not from one column (for the coverage check)
+    #: properties the build adds to the sheet's rows from its structure, not from one column
     implied: tuple[URIRef, ...] = field(default=())
+    #: (class, property): what the build adds to other nodes for the sheet's rows
+    implied_on: tuple[tuple[URIRef, URIRef], ...] = field(default=())
 
     def name(self, lang: str) -> str:
         return word(f"sheet.{self.key}", lang)
@@ -307,13 +311,13 @@ SHEETS: tuple[Sheet, ...] = (
         NAME, NAME_EN,
         Column("cross_cutting", "flag", width=12),
         Column("cuts_across", "refs", TH.crossCuts, target="focus_area", width=30),
-    ), implied=(SKOS.inScheme, TH.hasResult)),
+    ), implied=(SKOS.inScheme,)),
     Sheet("results", (TH.Result,), _sourced(
         Column("focus_area", "ref", TH.resultOf, target="focus_area", required=True, width=28),
         Column("no", "no", width=6),
         Column("result", "text", RDFS.label, required=True, width=50),
         Column("impact", "ref", TH.leadsTo, target="impact", width=28),
-    )),
+    ), implied_on=((TH.FocusArea, TH.hasResult),)),
     Sheet("activities", (TH.Activity,), _sourced(
         Column("number", "int", TH.activityNumber, width=9),
         NAME, NAME_EN,
@@ -331,7 +335,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("support", (TH.FocusAreaSupport,), _sourced(
         _activity(TH.supportingActivity, inverse=False),
         Column("focus_area", "ref", TH.supportedFocusArea, target="focus_area", required=True, width=30),
-    ), implied=(TH.supports,)),
+    ), implied_on=((TH.Activity, TH.supports),)),
     Sheet("objectives", (TH.Objective,), _sourced(
         _activity(TH.objective),
         Column("no", "no", width=6),
@@ -375,7 +379,7 @@ SHEETS: tuple[Sheet, ...] = (
         Column("party", "flag", width=10),
         Column("shared", "flag", width=10),
         Column("id", "id", width=34),
-    ), implied=(TH.party,)),
+    ), implied_on=((TH.Partnership, TH.party),)),
     Sheet("budget", (TH.BudgetAmount,), _sourced(
         _activity(TH.forActivity, inverse=False),
         Column("year", "year", TH.year, required=True, width=8),
@@ -415,10 +419,41 @@ SHEETS: tuple[Sheet, ...] = (
 SHEETS_BY_KEY = {sheet.key: sheet for sheet in SHEETS}
 
 
-def covered() -> dict[str, set[URIRef]]:
-    """Sheet key -> every property its rows are written with (columns and structure)."""
-    out: dict[str, set[URIRef]] = {}
+#: the class of the things a reference column points to
+TARGET_TYPES = {"activity": TH.Activity, "actor": TH.Actor, "focus_area": TH.FocusArea, "impact": TH.Impact,
+                "place": TH.Place, "channel": TH.CommunicationChannel, "section": TH.PlanSection}
+
+
+def row_types(sheet: Sheet) -> set[URIRef]:
+    """Every class a row of ``sheet`` may have."""
+    types = set(sheet.types)
+    for column in sheet.columns:
+        if column.kind == "type":
+            types |= set(CHOICES[column.target])
+    if sheet.key == "focus_areas":
+        types.add(TH.CrossCuttingEffort)
+    return types
+
+
+def covered() -> dict[URIRef, set[URIRef]]:
+    """Class -> every property the workbook writes on nodes of that class (rdf:type included).
+
+    A property of the data that is not here has no column and would be lost on import.
+    """
+    from rdflib import RDF
+
+    out: dict[URIRef, set[URIRef]] = {}
     for sheet in SHEETS:
-        props = {column.prop for column in sheet.columns if column.prop is not None}
-        out[sheet.key] = props | set(sheet.implied)
+        own = {RDF.type, *sheet.implied}
+        for column in sheet.columns:
+            if column.prop is None:
+                continue
+            if column.inverse:
+                out.setdefault(TARGET_TYPES[column.target], set()).add(column.prop)
+            else:
+                own.add(column.prop)
+        for kind in row_types(sheet):
+            out.setdefault(kind, set()).update(own)
+        for kind, prop in sheet.implied_on:
+            out.setdefault(kind, set()).add(prop)
     return out
