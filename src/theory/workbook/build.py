@@ -525,6 +525,25 @@ class _Builder:
             else:
                 add((partnership, TH.party, node))
 
+    #: sheets whose rows a second line of the same kind may share an IRI pattern with (``-2``): the key
+    #: that tells two rows apart, since minting does not
+    KEYS = {"budget": ("activity", "year", "table", "line", "line_label"), "sums": ("year", "table", "label")}
+
+    def check_keys(self) -> None:
+        """Two budget rows (or stated sums) with the same key are one figure given twice."""
+        for key, columns in self.KEYS.items():
+            seen: dict[tuple, Row] = {}
+            for sheet, row in self.rows(key):
+                if self.node(key, row) is None:
+                    continue
+                values = tuple(self.one(sheet, row, c) if c == "activity" else row.values.get(c) for c in columns)
+                if values in seen:
+                    names = ", ".join(sheet.header(c) for c in columns)
+                    self.problem(sheet, row, f"this row repeats row {seen[values].number} (the same {names}); "
+                                 "delete one of them, or tell them apart by the line as printed")
+                else:
+                    seen[values] = row
+
     def run(self) -> ImportedPlan:
         self.assign("plan", self.mint_plan)
         self.find_period()
@@ -543,6 +562,7 @@ class _Builder:
         self.assign("budget", self.mint_amount)
         self.assign("sums", self.mint_sum)
         self.assign("money", self.mint_money)
+        self.check_keys()
         self.plan = None
         self.emit()
         plan_graph, registry = Graph(), Graph()
