@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+#: session fixtures that start real SPARQL servers (Oxigraph, Virtuoso)
+pytest_plugins = ["servers"]
+
 DATA_DIR = Path(__file__).parent / "data"
 
 

@@ -1,24 +1,29 @@
-"""Actor-load audit: who carries the year's activities and money.
+"""Actor-load audit: who carries one plan's activities and money in a year.
 
-Per actor, in the year's actor–activity network (:mod:`theory.network`):
+Per actor, in the year's actor–activity network (:mod:`theory.network`), counting the roles
+the plan states as agreed:
 
 ``lead``
     activities it leads (role lead or co-lead);
 ``partner``
     activities it takes part in with any other role (partner, operator, trainer, funder,
     venue) and does not lead;
+``prospective``
+    activities where the plan only intends, hopes for, applies for or has made contact
+    about its role (not counted above, and not in the flags);
 ``budget_lead``, ``budget_share``
     the overview-table budget of the activities it leads, and that over the year's budget;
 ``focus_areas``
-    the focus areas its activities (any role) support;
+    the focus areas its activities (any agreed role) support;
 ``centrality``
-    networkx degree centrality in the bipartite actor–activity graph, normalised by the
-    number of the year's activities (``networkx.bipartite.degree_centrality``): the share
-    of the year's activities the actor takes part in;
+    networkx degree centrality in the bipartite actor–activity graph of agreed roles,
+    normalised by the number of the year's activities: the share of the year's activities
+    the actor takes part in;
 ``flags``
-    ``overloaded`` when it takes part in more than ``max_activity_share`` of the year's
-    activities or in activities holding more than ``max_budget_share`` of the year's
-    budget; ``sole-actor`` when an activity hangs on it alone (no co-lead, no partner).
+    ``overloaded`` when its led budget is above ``max_budget_share`` of the year's budget, or
+    it takes part in more than ``max_activity_share`` of the year's activities;
+    ``sole-actor`` when an activity hangs on it alone. Each flag says why: its measure, the
+    value and the limit.
 
 With ``rollup=True`` each organisation also carries the load of its sub-organisations
 (``org:subOrganizationOf``, transitively): activities are counted once even when several
@@ -28,12 +33,37 @@ units of one parent take part.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from .network import actor_activity_graph
-from .queries import resolve_year, select_rows
+from .network import actor_activity_graph, agreed, shared_activities
 
-__all__ = ["actor_load", "single_actor_activities"]
+__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "flag_text"]
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Why an actor is flagged: ``measure`` (``budget_share``, ``activity_share`` or
+    ``activities_alone``) has ``value``, above ``limit``."""
+
+    flag: str
+    measure: str
+    value: float
+    limit: float
+    activities: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"flag": self.flag, "measure": self.measure, "value": self.value, "limit": self.limit}
+
+
+def flag_text(flag: Flag, t) -> str:
+    """``overloaded (budget 42,5 % > 25 %)`` in the language of ``t`` (:class:`theory.i18n.Texts`)."""
+    if flag.measure == "budget_share":
+        return t("overloaded (budget {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
+    if flag.measure == "activity_share":
+        return t("overloaded (activities {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
+    return t.plural("sole actor ({n} activity: {names})", "sole actor ({n} activities: {names})",
+                    len(flag.activities), names=", ".join(flag.activities))
 
 
 def _share(part, whole) -> float:
@@ -45,118 +75,104 @@ def _number(value):
     return int(value) if value.is_integer() else value
 
 
-def _descendants(graph, lang: str) -> dict[str, set[str]]:
+def _descendants(net) -> dict[str, set[str]]:
     """actor -> itself and every organisation below it (org:subOrganizationOf, org:unitOf)."""
     children: dict[str, set[str]] = defaultdict(set)
-    for row in select_rows(graph, "actors", {"lang": lang}):
-        if row["parent_iri"]:
-            children[row["parent_iri"]].add(row["actor_iri"])
+    for node, data in net.nodes(data=True):
+        if data.get("kind") == "actor" and data.get("parent"):
+            children[data["parent"]].add(node)
     closure: dict[str, set[str]] = {}
 
     def below(actor: str, seen: frozenset = frozenset()) -> set[str]:
-        if actor in closure:
-            return closure[actor]
-        found = {actor}
-        for child in children.get(actor, ()):
-            if child not in seen:
-                found |= below(child, seen | {actor})
-        closure[actor] = found
-        return found
+        if actor not in closure:
+            found = {actor}
+            for child in children.get(actor, ()):
+                if child not in seen:
+                    found |= below(child, seen | {actor})
+            closure[actor] = found
+        return closure[actor]
 
     return {actor: below(actor) for actor in set(children) | {c for cs in children.values() for c in cs}}
 
 
-def actor_load(
-    graph,
-    year: int | None = None,
-    *,
-    rollup: bool = False,
-    lang: str = "da",
-    max_activity_share: float = 0.25,
-    max_budget_share: float = 0.25,
-) -> list[dict[str, Any]]:
+def single_actor_activities(ws, plan, year: int) -> list[dict[str, Any]]:
+    """Activities of the year that hang on one actor: activity, activity_iri, actor, actor_iri."""
+    rows = ws.select("single-actor-activities", plan, {"year": year})
+    return [{"activity": r["activity"], "activity_iri": r["activity_iri"], "actor": r["actor"],
+             "actor_iri": r["actor_iri"]} for r in rows]
+
+
+def actor_load(ws, plan, year: int, *, rollup: bool = False, max_activity_share: float = 0.25,
+               max_budget_share: float = 0.25) -> list[dict[str, Any]]:
     """One row per actor (zero-load actors too), heaviest first. See the module docstring."""
+    key = ("actor-load", plan.iri, year, ws.lang, rollup, max_activity_share, max_budget_share)
+    return ws.memo(key, lambda: _actor_load(ws, plan, year, rollup, max_activity_share, max_budget_share))
+
+
+def _actor_load(ws, plan, year, rollup, max_activity_share, max_budget_share):
     from networkx.algorithms import bipartite
 
-    year = resolve_year(graph, year)
-    net = actor_activity_graph(graph, year, lang)
-    activities = [n for n, d in net.nodes(data=True) if d["kind"] == "activity"]
+    net = actor_activity_graph(ws, plan, year)
+    firm = agreed(net)
+    activities = sorted(n for n, d in net.nodes(data=True) if d["kind"] == "activity")
     actors = sorted(n for n, d in net.nodes(data=True) if d["kind"] == "actor")
     total_budget = sum(float(net.nodes[a]["budget"]) for a in activities)
-    centrality = bipartite.degree_centrality(net, actors) if activities else {}
+    centrality = bipartite.degree_centrality(firm, actors) if activities else {}
 
     fa_of: dict[str, set[str]] = defaultdict(set)
-    for row in select_rows(graph, "activity-focus-areas", {"lang": lang}):
-        if row["activity_iri"]:
+    for row in ws.select("activity-focus-areas", plan):
+        if row.get("activity_iri"):
             fa_of[row["activity_iri"]].add(row["focus_area"])
-
-    sole = {row["actor_iri"] for row in single_actor_activities(graph, year, lang)}
-    members = _descendants(graph, lang) if rollup else {}
+    alone: dict[str, list[str]] = defaultdict(list)
+    for row in single_actor_activities(ws, plan, year):
+        alone[row["actor_iri"]].append(row["activity"])
+    members = _descendants(net) if rollup else {}
 
     rows = []
     for actor in actors:
         group = members.get(actor, {actor}) if rollup else {actor}
-        led, took_part = set(), set()
+        led, took_part, hoped = set(), set(), set()
         for member in group:
-            if member not in net:
-                continue
             for activity in net[member]:
+                edge = net.edges[member, activity]
+                if edge["status"] != "agreed":
+                    hoped.add(activity)
+                    continue
                 took_part.add(activity)
-                if net.edges[member, activity]["role"] == "lead":
+                if edge["role"] == "lead":
                     led.add(activity)
-        partner = took_part - led
+        hoped -= took_part
         budget_lead = sum(float(net.nodes[a]["budget"]) for a in led)
-        budget_involved = sum(float(net.nodes[a]["budget"]) for a in took_part)
         flags = []
-        if activities and (
-            len(took_part) / len(activities) > max_activity_share
-            or _share(budget_involved, total_budget) > max_budget_share
-        ):
-            flags.append("overloaded")
-        if group & sole:
-            flags.append("sole-actor")
+        budget_share = _share(budget_lead, total_budget)
+        activity_share = _share(len(took_part), len(activities))
+        if activities and budget_share > max_budget_share:
+            flags.append(Flag("overloaded", "budget_share", budget_share, max_budget_share))
+        if activities and activity_share > max_activity_share:
+            flags.append(Flag("overloaded", "activity_share", activity_share, max_activity_share))
+        sole = sorted({name for member in group for name in alone.get(member, ())})
+        if sole:
+            flags.append(Flag("sole-actor", "activities_alone", len(sole), 0, tuple(sole)))
         degree = len(took_part) / len(activities) if rollup and activities else centrality.get(actor, 0.0)
         rows.append({
             "actor": net.nodes[actor]["label"],
             "kind": net.nodes[actor].get("actor_kind"),
             "lead": len(led),
-            "partner": len(partner),
+            "partner": len(took_part - led),
+            "prospective": len(hoped),
             "budget_lead": _number(budget_lead),
-            "budget_share": _share(budget_lead, total_budget),
+            "budget_share": budget_share,
             "focus_areas": sorted({fa for a in took_part for fa in fa_of.get(a, ())}, key=str.casefold),
             "centrality": round(degree, 4),
             "flags": flags,
             "actor_iri": actor,
+            "kind_iri": net.nodes[actor].get("actor_kind_iri"),
         })
-    rows.sort(key=lambda r: (-r["lead"], -r["partner"], -r["budget_lead"], r["actor"].casefold(), r["actor_iri"]))
+    rows.sort(key=lambda r: (-r["lead"], -r["partner"], -r["budget_lead"], -r["prospective"],
+                             r["actor"].casefold(), r["actor_iri"]))
     return rows
 
 
-def single_actor_activities(graph, year: int | None = None, lang: str = "da") -> list[dict[str, Any]]:
-    """Activities of the year that hang on one actor: activity, activity_iri, actor, actor_iri."""
-    year = resolve_year(graph, year)
-    rows = select_rows(graph, "single-actor-activities", {"year": year, "lang": lang})
-    return [
-        {"activity": r["activity"], "activity_iri": r["activity_iri"], "actor": r["actor"], "actor_iri": r["actor_iri"]}
-        for r in rows
-    ]
-
-
-_COLUMNS = ["actor", "kind", "lead", "partner", "budget_lead", "budget_share", "centrality", "focus_areas", "flags"]
-
-
-def actors_text(graph, year: int | None = None, *, rollup: bool = False, top: int | None = None,
-                fmt: str = "table", lang: str = "da", max_activity_share: float = 0.25,
-                max_budget_share: float = 0.25, pairs: bool = False) -> str:
-    """The actor-load audit (or, with ``pairs``, the actors sharing activities) as text."""
-    from .output import format_rows
-
-    if pairs:
-        from .network import actor_activity_graph, shared_activities
-
-        rows = shared_activities(actor_activity_graph(graph, year, lang))
-        return format_rows(rows[:top] if top else rows, fmt, columns=["actor_a", "actor_b", "shared", "activities"])
-    rows = actor_load(graph, year, rollup=rollup, lang=lang,
-                      max_activity_share=max_activity_share, max_budget_share=max_budget_share)
-    columns = _COLUMNS + (["actor_iri"] if fmt in ("csv", "json") else [])
-    return format_rows(rows[:top] if top else rows, fmt, columns=columns)
+def actor_pairs(ws, plan, year: int) -> list[dict[str, Any]]:
+    """Pairs of actors that share activities of the year (agreed roles)."""
+    return shared_activities(actor_activity_graph(ws, plan, year))

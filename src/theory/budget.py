@@ -1,11 +1,10 @@
-"""Budget reconciliation: does the plan's own arithmetic add up?
+"""Budget reconciliation: does one plan's own arithmetic add up?
 
 :func:`audit_budget` compares the figures the plan states in different places, exactly as
 curated in the graph (nothing is corrected first):
 
 ``rows-vs-sum``
-    the overview table's rows of a year against its stated "Sum (kr.)" (and any other
-    stated yearly sum);
+    the overview table's rows of a year against its stated "Sum (kr.)";
 ``overview-vs-activity``
     an activity's row in the overview table against the "I alt" of its own table;
 ``lines-vs-total``
@@ -15,32 +14,51 @@ curated in the graph (nothing is corrected first):
     earmarked to it from another activity: the money is counted under the giving
     activity in the overview and under the receiving one in its own table;
 ``co-financing``
-    co-financing from another funder that an activity table counts in its "I alt".
+    money from another funder: counted in an activity table's "I alt" (a mismatch of
+    the lines), or outside it (an information row, so the activity's whole money is
+    visible; it is never part of the partnership's totals).
 
-Every mismatch is one row: ``year``, ``subject``, ``check``, ``stated`` (the figure the
-plan states as the total), ``computed`` (what the other place gives), ``difference``
-(computed − stated), ``source`` (both places: section and quoted line), ``note``
-(a likely misprint, the curator's note) and ``subject_iri``. A plan that adds up gives
-an empty list.
+Every row: ``year``, ``subject``, ``check``, ``severity`` (``mismatch`` or ``info``),
+``stated`` (the figure the plan states as the total), ``computed`` (what the other place
+gives), ``difference`` (computed − stated), ``source`` (both places: section and quoted
+line), ``note`` (a likely misprint, the curator's note), ``finding`` (rows that show the
+same disagreement share a number: a misprinted "I alt" is found by two checks, and is
+one disagreement) and ``subject_iri``. A plan that adds up gives no mismatch row.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .queries import select_rows
+from .namespaces import TH
 
-__all__ = ["CHECKS", "audit_budget"]
+__all__ = ["CHECKS", "BudgetAudit", "audit_budget", "audit_text"]
 
 CHECKS = ("rows-vs-sum", "overview-vs-activity", "lines-vs-total", "earmark", "co-financing")
 
-_TH = "https://w3id.org/theory/ontology#"
-_OVERVIEW, _ACTIVITY = _TH + "OverviewTable", _TH + "ActivityTable"
-_TOTAL = _TH + "Total"
+_OVERVIEW, _ACTIVITY, _TOTAL = str(TH.OverviewTable), str(TH.ActivityTable), str(TH.Total)
 _ODD = re.compile(r"^\d{1,3}\.\d{2}$")  # "188.00" in a column of thousands
+
+
+@dataclass
+class BudgetAudit:
+    """The rows of one plan's audit, and how many distinct disagreements they show."""
+
+    plan: Any
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def mismatches(self) -> list[dict[str, Any]]:
+        return [r for r in self.rows if r["severity"] == "mismatch"]
+
+    @property
+    def disagreements(self) -> int:
+        """Distinct disagreements: rows that show the same misprint count once."""
+        return len({r["finding"] for r in self.mismatches})
 
 
 def _dec(value: Any) -> Decimal:
@@ -59,24 +77,6 @@ def _cite(row: dict) -> str:
     return f"{place}: “{quote}”" if quote else place
 
 
-def _misprints(amounts: list[dict], stated: Decimal, computed: Decimal, stated_side: list[dict]) -> list[str]:
-    """Notes for amounts printed like "188.00" whose ×1000 makes the check balance."""
-    notes = []
-    for amount in amounts:
-        lexical = str(amount.get("lexical") or "")
-        if not _ODD.match(lexical):
-            continue
-        value = _dec(amount["value"])
-        fixed = value * 1000 - value
-        on_stated_side = amount in stated_side
-        balanced = (stated + fixed == computed) if on_stated_side else (computed + fixed == stated)
-        if balanced:
-            notes.append(f"likely misprint: {lexical} printed for {_num(value * 1000):,}".replace(",", "."))
-        if amount.get("note"):
-            notes.append(str(amount["note"]))
-    return notes
-
-
 def _unique(rows: list[dict], key: str) -> list[dict]:
     seen: set = set()
     out = []
@@ -87,30 +87,90 @@ def _unique(rows: list[dict], key: str) -> list[dict]:
     return out
 
 
-def _row(year, subject, subject_iri, check, stated, computed, sources, notes) -> dict[str, Any]:
-    difference = (computed if computed is not None else Decimal(0)) - (stated if stated is not None else Decimal(0))
-    return {
-        "year": year,
-        "subject": subject,
-        "check": check,
-        "stated": _num(stated),
-        "computed": _num(computed),
-        "difference": _num(difference),
-        "source": " | ".join(sources),
-        "note": "; ".join(dict.fromkeys(n for n in notes if n)),
-        "subject_iri": subject_iri,
-    }
+class _Audit:
+    """Collects rows; notes in the language of ``t``."""
+
+    def __init__(self, plan, t):
+        self.plan, self.t = plan, t
+        self.rows: list[dict[str, Any]] = []
+
+    def misprints(self, amounts: list[dict], stated: Decimal, computed: Decimal,
+                  stated_side: list[dict]) -> tuple[list[str], set[str]]:
+        """Notes for amounts printed like "188.00" whose ×1000 makes the check balance."""
+        notes, found = [], set()
+        for amount in amounts:
+            lexical = str(amount.get("lexical") or "")
+            if not _ODD.match(lexical):
+                continue
+            value = _dec(amount["value"])
+            fixed = value * 1000 - value
+            balanced = (stated + fixed == computed) if amount in stated_side else (computed + fixed == stated)
+            if balanced:
+                notes.append(self.t("likely misprint: {printed} printed for {meant}", printed=lexical,
+                                    meant=self.t.number(value * 1000)))
+                found.add(amount["amount_iri"])
+            if amount.get("note"):
+                notes.append(str(amount["note"]))
+        return notes, found
+
+    def add(self, year, subject, subject_iri, check, stated, computed, sources, notes, *,
+            severity="mismatch", misprinted=frozenset()):
+        difference = (computed if computed is not None else Decimal(0)) - (stated if stated is not None else Decimal(0))
+        self.rows.append({
+            "plan": self.plan.name,
+            "year": year,
+            "subject": subject,
+            "check": check,
+            "severity": severity,
+            "stated": _num(stated),
+            "computed": _num(computed),
+            "difference": _num(difference),
+            "source": " | ".join(sources),
+            "note": "; ".join(dict.fromkeys(n for n in notes if n)),
+            "subject_iri": subject_iri,
+            "plan_iri": self.plan.iri,
+            "_misprinted": frozenset(misprinted),
+        })
+
+    def number_findings(self) -> None:
+        """Give rows that show the same misprint one finding number, and say so in their notes."""
+        order = {name: i for i, name in enumerate(CHECKS)}
+        self.rows.sort(key=lambda r: (r["year"], r["severity"] != "mismatch", order[r["check"]],
+                                      r["subject"], r["subject_iri"]))
+        finding = 0
+        owner: dict[str, int] = {}
+        for row in self.rows:
+            shared = [owner[a] for a in row["_misprinted"] if a in owner]
+            if row["severity"] == "mismatch" and shared:
+                row["finding"] = shared[0]
+                first = next(r for r in self.rows if r.get("finding") == shared[0])
+                row["note"] = "; ".join(n for n in (row["note"], self.t(
+                    "the same misprint as the {check} row above: one disagreement", check=self.t(first["check"]))) if n)
+            elif row["severity"] == "mismatch":
+                finding += 1
+                row["finding"] = finding
+            else:
+                row["finding"] = None
+            for amount in row["_misprinted"]:
+                owner.setdefault(amount, row["finding"])
+        for row in self.rows:
+            del row["_misprinted"]
 
 
-def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[dict[str, Any]]:
-    """Every place the plan's figures disagree (all years, or only ``year``); labels in ``lang``.
+def audit_budget(ws, plan, year: int | None = None) -> BudgetAudit:
+    """Every place ``plan``'s figures disagree (all years, or only ``year``), and the money
+    from other funders beside its tables."""
+    return ws.memo(("budget-audit", plan.iri, year, ws.lang), lambda: _audit_budget(ws, plan, year))
 
-    Sorted by year, then check (in the order of :data:`CHECKS`), then subject.
-    """
-    # one row per amount even if a cited section carries two labels
-    amounts = _unique(select_rows(graph, "budget-amounts", {"lang": lang}), "amount_iri")
-    sums = _unique(select_rows(graph, "stated-sums"), "sum_iri")
-    extras = _unique(select_rows(graph, "earmarks-and-cofinancing", {"lang": lang}), "iri")
+
+def _audit_budget(ws, plan, year):
+    from .i18n import texts
+
+    t = texts(ws.lang)
+    audit = _Audit(plan, t)
+    amounts = _unique(ws.select("budget-amounts", plan), "amount_iri")
+    sums = _unique(ws.select("stated-sums", plan), "sum_iri")
+    extras = _unique(ws.select("earmarks-and-cofinancing", plan), "iri")
     if year is not None:
         amounts = [a for a in amounts if a["year"] == int(year)]
         sums = [s for s in sums if s["year"] == int(year)]
@@ -133,8 +193,6 @@ def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[di
     def total(rows: list[dict]) -> Decimal | None:
         return sum((_dec(r["value"]) for r in rows), Decimal(0)) if rows else None
 
-    findings: list[dict[str, Any]] = []
-
     # rows-vs-sum: the overview rows of a year against each stated yearly sum
     by_year: dict[int, list[dict]] = defaultdict(list)
     for (_, y), rows in overview.items():
@@ -145,23 +203,22 @@ def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[di
         rows = by_year.get(y, [])
         computed = total(rows) or Decimal(0)
         if stated != computed:
-            notes = _misprints(rows, stated, computed, [])
+            notes, misprinted = audit.misprints(rows, stated, computed, [])
             if _ODD.match(str(stated_sum.get("lexical") or "")):
-                notes.append(f"the stated sum is printed as {stated_sum['lexical']}")
-            findings.append(_row(
-                y, stated_sum.get("label") or f"Sum {y}", stated_sum["sum_iri"], "rows-vs-sum", stated, computed,
-                [_cite(stated_sum), f"{len(rows)} rows of the overview table for {y}"], notes,
-            ))
+                notes.append(t("the stated sum is printed as {printed}", printed=stated_sum["lexical"]))
+            audit.add(y, stated_sum.get("label") or t("Sum {year}", year=y), stated_sum["sum_iri"], "rows-vs-sum",
+                      stated, computed, [_cite(stated_sum), t("{n} rows of the overview table for {year}", n=len(rows), year=y)],
+                      notes, misprinted=misprinted)
 
-    # earmarks: the receiving activity's tables may differ by exactly the earmark
     earmarked: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    cofinanced: dict[tuple[str, int], list[dict]] = defaultdict(list)
     for extra in extras:
-        if extra["kind"] == "earmark" and extra.get("activity_iri"):
-            earmarked[(extra["activity_iri"], extra["year"])].append(extra)
+        if extra.get("activity_iri"):
+            target = earmarked if extra["kind"] == "earmark" else cofinanced
+            target[(extra["activity_iri"], extra["year"])].append(extra)
 
-    # overview-vs-activity
-    keys = sorted(set(overview) | set(totals), key=lambda k: (k[1], k[0]))
-    for key in keys:
+    # overview-vs-activity (or earmark, when an earmark explains the difference)
+    for key in sorted(set(overview) | set(totals), key=lambda k: (k[1], k[0])):
         activity_iri, y = key
         if activity_iri not in has_table:
             continue  # the plan gives this activity no table of its own (e.g. earlier activities)
@@ -169,67 +226,91 @@ def audit_budget(graph, year: int | None = None, *, lang: str = "da") -> list[di
         if stated == computed:
             continue
         label = labels[activity_iri]
-        sources = [_cite(r) for r in overview.get(key, [])] or ["budgetoversigten: no row for this year"]
-        sources += [_cite(r) for r in totals.get(key, [])] or [f"{label}, own table: no figure for {y}"]
+        sources = [_cite(r) for r in overview.get(key, [])] or [t("overview table: no row for this year")]
+        sources += [_cite(r) for r in totals.get(key, [])] or [t("{activity}, own table: no figure for {year}", activity=label, year=y)]
         marks = [e for e in earmarked.get(key, []) if computed is not None and stated is not None
                  and computed - stated == _dec(e["value"])]
         if marks:
             mark = marks[0]
-            giver = mark.get("from_activity") or "another activity"
-            note = (
-                f"{_num(_dec(mark['value'])):,}".replace(",", ".")
-                + f" kr. earmarked from {giver}: counted in {giver}'s overview row, "
-                f"and in {label}'s own table"
-            )
-            findings.append(_row(y, label, activity_iri, "earmark", stated, computed, sources + [_cite(mark)], [note]))
+            giver = mark.get("from_activity") or t("another activity")
+            note = t("{amount} earmarked from {giver}: counted in {giver}'s overview row, and in {activity}'s own table",
+                     amount=t.money(_dec(mark["value"])), giver=giver, activity=label)
+            audit.add(y, label, activity_iri, "earmark", stated, computed, sources + [_cite(mark)], [note])
             continue
-        notes = _misprints(overview.get(key, []) + totals.get(key, []), stated or Decimal(0),
-                           computed or Decimal(0), overview.get(key, []))
+        notes, misprinted = audit.misprints(overview.get(key, []) + totals.get(key, []), stated or Decimal(0),
+                                            computed or Decimal(0), overview.get(key, []))
         if computed is None:
-            notes.append(f"the activity's own table has no figure for {y}")
+            notes.append(t("the activity's own table has no figure for {year}", year=y))
         if stated is None:
-            notes.append(f"the overview table has no figure for {y}")
-        findings.append(_row(y, label, activity_iri, "overview-vs-activity", stated, computed, sources, notes))
+            notes.append(t("the overview table has no figure for {year}", year=y))
+        audit.add(y, label, activity_iri, "overview-vs-activity", stated, computed, sources, notes, misprinted=misprinted)
 
-    # co-financing from other funders, per activity table and year
-    cofinanced: dict[tuple[str, int], list[dict]] = defaultdict(list)
-    for extra in extras:
-        if extra["kind"] == "co-financing" and extra.get("activity_iri"):
-            cofinanced[(extra["activity_iri"], extra["year"])].append(extra)
-
-    # lines-vs-total (or co-financing, when co-financing explains the difference)
+    # lines-vs-total (or co-financing, when co-financing counted in "I alt" explains the difference)
+    explained: set[str] = set()
     for key in sorted(set(totals) & set(lines), key=lambda k: (k[1], k[0])):
         activity_iri, y = key
         stated, computed = total(totals[key]), total(lines[key])
         if stated == computed:
             continue
         label = labels[activity_iri]
-        sources = [_cite(r) for r in totals[key]] + [f"{len(lines[key])} line{'s' if len(lines[key]) != 1 else ''} of {label}'s own table"]
+        count = len(lines[key])
+        sources = [_cite(r) for r in totals[key]] + [t.plural("{n} line of {activity}'s own table",
+                                                              "{n} lines of {activity}'s own table", count, activity=label)]
         funds = [c for c in cofinanced.get(key, []) if computed + _dec(c["value"]) == stated]
         if funds:
             fund = funds[0]
-            findings.append(_row(
-                y, label, activity_iri, "co-financing", stated, computed, sources + [_cite(fund)],
-                [f"co-financing of {_num(_dec(fund['value'])):,}".replace(",", ".")
-                 + " kr. from another funder is counted in the activity's I alt"],
-            ))
+            explained.add(fund["iri"])
+            audit.add(y, label, activity_iri, "co-financing", stated, computed, sources + [_cite(fund)],
+                      [t("co-financing of {amount} from another funder is counted in the activity's I alt",
+                         amount=t.money(_dec(fund["value"])))])
             continue
-        notes = _misprints(totals[key] + lines[key], stated, computed, totals[key])
-        findings.append(_row(y, label, activity_iri, "lines-vs-total", stated, computed, sources, notes))
+        notes, misprinted = audit.misprints(totals[key] + lines[key], stated, computed, totals[key])
+        audit.add(y, label, activity_iri, "lines-vs-total", stated, computed, sources, notes, misprinted=misprinted)
 
-    order = {name: i for i, name in enumerate(CHECKS)}
-    findings.sort(key=lambda r: (r["year"], order[r["check"]], r["subject"], r["subject_iri"]))
-    return findings
+    # co-financing outside the tables' "I alt": shown, so the activity's whole money is visible
+    for key, funds in sorted(cofinanced.items(), key=lambda item: (item[0][1], item[0][0])):
+        activity_iri, y = key
+        for fund in funds:
+            if fund["iri"] in explained:
+                continue
+            own = total(totals.get(key, []))
+            funder = fund.get("funder") or t("another funder")
+            label = labels.get(activity_iri) or fund.get("activity") or activity_iri
+            sources = [_cite(r) for r in totals.get(key, [])] + [_cite(fund)]
+            note = t("{amount} from {funder} beside the plan's figures (not counted in the partnership's totals)",
+                     amount=t.money(_dec(fund["value"])), funder=funder)
+            audit.add(y, label, activity_iri, "co-financing", own,
+                      (own or Decimal(0)) + _dec(fund["value"]), sources, [note, fund.get("note") or ""],
+                      severity="info")
+
+    audit.number_findings()
+    return BudgetAudit(plan, audit.rows)
 
 
-_COLUMNS = ["year", "subject", "check", "stated", "computed", "difference", "source", "note"]
+_COLUMNS = ["year", "subject", "check", "severity", "stated", "computed", "difference", "source", "note"]
+KINDS = {"check": "word", "severity": "word", "stated": "money", "computed": "money", "difference": "money"}
 
 
-def audit_text(findings: list[dict[str, Any]], fmt: str = "table") -> str:
-    """The findings as text; for people, a plan that adds up says so in one line."""
+def audit_text(audits: list[BudgetAudit], fmt: str = "table", *, lang: str = "da") -> str:
+    """The audits as text; for people, a plan that adds up says so in one line."""
+    from .i18n import texts
     from .output import format_rows
 
-    if not findings and fmt == "table":
-        return "The plan's figures add up: no mismatches.\n"
-    columns = _COLUMNS + (["subject_iri"] if fmt in ("csv", "json") else [])
-    return format_rows(findings, fmt, columns=columns)
+    t = texts(lang)
+    several = len(audits) > 1
+    columns = (["plan"] if several else []) + _COLUMNS
+    if fmt in ("csv", "json"):
+        return format_rows([r for a in audits for r in a.rows], fmt,
+                           columns=columns + ["finding", "subject_iri", "plan_iri"], lang=lang)
+    parts = []
+    for audit in audits:
+        title = f"{audit.plan.name}: " if several else ""
+        if not audit.mismatches:
+            verdict = t("The plan's figures add up: no mismatches.")
+        else:
+            verdict = t.plural("{n} disagreement in the plan's figures ({rows} rows).",
+                               "{n} disagreements in the plan's figures ({rows} rows).",
+                               audit.disagreements, rows=len(audit.mismatches))
+        table = format_rows(audit.rows, fmt, columns=columns, kinds=KINDS, lang=lang) if audit.rows else ""
+        parts.append(table + (("\n" if table else "") + title + verdict + "\n" if fmt == "table" else ""))
+    return "\n".join(parts)

@@ -1,7 +1,7 @@
-"""One graph for other tools: ontology + data + the links the ontology implies.
+"""One graph for other tools: ontology + registry + one plan + the links the ontology implies.
 
-The inference rules are SPARQL CONSTRUCT queries, ``queries/model-infer-*.rq`` (one
-idea each, first comment line says which), applied until nothing new appears:
+The inference rules are SPARQL CONSTRUCT queries, ``queries/rules/*.rq`` (one idea each,
+first comment line says which), applied by Oxigraph until nothing new appears:
 
 - inverse links both ways (``th:supports``/``th:supportedBy``, ``th:hasResult``/``th:resultOf``);
 - ``th:worksToward`` = ``th:supports`` / ``th:hasResult`` (activity -> result);
@@ -18,49 +18,46 @@ same value); N-Triples and JSON-LD keep every lexical form as loaded.
 from __future__ import annotations
 
 import json
-from importlib import resources
 
+import pyoxigraph as ox
 from rdflib import Graph
 
 from .errors import UsageError
 from .namespaces import BIND_PREFIXES
 
-__all__ = ["FORMATS", "RULE_PREFIX", "build_graph", "inference_rules", "serialize"]
+__all__ = ["FORMATS", "build_graph", "build_plan", "inference_rules", "inferred_triples", "serialize"]
 
 #: output formats of :func:`serialize`
 FORMATS = ("ttl", "nt", "jsonld")
-#: file-name prefix of the inference rules in ``theory/queries``
-RULE_PREFIX = "model-infer-"
 
 
 def inference_rules() -> dict[str, str]:
-    """The inference rules by name (``model-infer-…``), sorted."""
-    folder = resources.files("theory.queries")
-    return {
-        entry.name[: -len(".rq")]: entry.read_text(encoding="utf-8")
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
-        if entry.name.startswith(RULE_PREFIX) and entry.name.endswith(".rq")
-    }
+    """The inference rules by name (``queries/rules/*.rq``), sorted."""
+    from .catalogue import catalogue
+
+    return {info.name: info.text for info in catalogue("rules")}
 
 
 def inferred_triples(graph: Graph) -> Graph:
-    """Only the triples the rules add to ``graph`` (applied to a fixpoint)."""
-    from rdflib.plugins.sparql import prepareQuery
+    """Only the triples the rules add to ``graph`` (applied to a fixpoint, in Oxigraph)."""
+    from .engine import to_oxigraph, to_rdflib
 
-    rules = [prepareQuery(text) for text in inference_rules().values()]
-    work = Graph()
-    work += graph
+    store = ox.Store()
+    store.extend(ox.Quad(*(to_oxigraph(t) for t in triple)) for triple in graph)
+    rules = list(inference_rules().values())
     added = Graph()
     while True:
-        new = 0
+        new = []
         for rule in rules:
-            for triple in work.query(rule):
-                if triple not in work:
-                    work.add(triple)
-                    added.add(triple)
-                    new += 1
+            for triple in store.query(rule):
+                quad = ox.Quad(triple.subject, triple.predicate, triple.object)
+                if quad not in store:
+                    new.append(quad)
         if not new:
             return added
+        store.extend(new)
+        for quad in new:
+            added.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
 
 
 def _bind_like(out: Graph, graph: Graph) -> None:
@@ -127,24 +124,6 @@ def serialize(graph: Graph, fmt: str = "ttl") -> bytes:
     return _sorted_jsonld(graph)
 
 
-def build_to_file(paths, fmt: str, output) -> int:
-    """Load ``paths`` (default: the shipped plan), build, write ``output`` atomically.
-
-    Returns the number of triples written. The output folder is checked before any work,
-    and the file appears whole or not at all.
-    """
-    from pathlib import Path
-
-    from .errors import OutputError
-    from .load import load_graph
-    from .output import write_file
-
-    output = Path(output)
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown build format {fmt!r}; use one of {', '.join(FORMATS)}")
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise OutputError(f"{output}: folder {folder} does not exist; create it first or choose another -o path")
-    graph = build_graph(load_graph(paths or None))
-    write_file(output, serialize(graph, fmt))
-    return len(graph)
+def build_plan(ws, plan) -> Graph:
+    """``plan`` with the ontology, the registry and everything the rules infer, as one graph."""
+    return build_graph(ws.plan_graph(plan))

@@ -1,4 +1,4 @@
-"""Focus-area coverage: how many activities and how much money serve each focus area.
+"""Focus-area coverage: how many activities and how much money serve each focus area of a plan.
 
 An activity's budget for a year is its row in the plan's overview table
 (``th:table th:OverviewTable``, ``th:budgetLine th:Total``). The year's budget is the sum
@@ -13,8 +13,13 @@ of those rows. Per focus area:
 ``share``
     ``budget_full`` or ``budget_split`` (as ``counting`` says) over the year's budget.
 
-Gaps: focus areas and results no activity of the year serves, activities with no focus
-area, and the money those carry.
+The cross-cutting effort (``th:CrossCuttingEffort``, "Kommunikation, dialog og
+synlighed") is a row of its own, ``kind`` ``cross-cutting``: it runs across the focus
+areas, so it takes no part in the split (its ``budget_split`` is empty, and the three focus
+areas' figures are those of the focus areas alone).
+
+Gaps: focus areas and results no activity of the year serves, and activities with no focus
+area and the money they carry.
 """
 
 from __future__ import annotations
@@ -25,17 +30,17 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UsageError
-from .queries import resolve_year, select_rows
 
-__all__ = ["COUNTINGS", "CoverageReport", "focus_area_coverage"]
+__all__ = ["COUNTINGS", "CoverageReport", "focus_area_coverage", "coverage_text"]
 
 COUNTINGS = ("full", "split")
 
 
 @dataclass
 class CoverageReport:
-    """Rows per focus area, the gaps, the year and the year's total budget."""
+    """One plan's rows per focus area, its gaps, the year and the year's total budget."""
 
+    plan: Any
     year: int
     counting: str
     total_budget: int | float
@@ -45,90 +50,115 @@ class CoverageReport:
 
 def _num(value: Decimal) -> int | float:
     value = Decimal(value)
-    if value == value.to_integral_value():
-        return int(value)
-    return float(round(value, 2))
+    return int(value) if value == value.to_integral_value() else float(round(value, 2))
 
 
-def _fmt(value: Decimal) -> str:
-    return f"{_num(value):,}".replace(",", ".")
-
-
-def focus_area_coverage(graph, year: int | None = None, counting: str = "full", lang: str = "da") -> CoverageReport:
-    """Activities and budget per focus area in ``year`` (default: the plan's own year)."""
+def focus_area_coverage(ws, plan, year: int, counting: str = "full") -> CoverageReport:
+    """Activities and budget per focus area of ``plan`` in ``year``."""
     if counting not in COUNTINGS:
         raise UsageError(f"unknown counting {counting!r}; use full or split")
-    year = resolve_year(graph, year)
-    params = {"year": year, "lang": lang}
-    activities = select_rows(graph, "year-activities", params)
+    return ws.memo(("coverage", plan.iri, year, counting, ws.lang), lambda: _coverage(ws, plan, year, counting))
+
+
+def _coverage(ws, plan, year: int, counting: str) -> CoverageReport:
+    from .i18n import texts
+
+    t = texts(ws.lang)
+    activities = ws.select("year-activities", plan, {"year": year})
     budget = {a["activity_iri"]: Decimal(str(a["budget"] or 0)) for a in activities}
     names = {a["activity_iri"]: a["activity"] for a in activities}
     total = sum(budget.values(), Decimal(0))
 
-    areas: dict[str, str] = {}
-    supports: dict[str, set[str]] = defaultdict(set)  # activity -> focus areas
-    for row in select_rows(graph, "activity-focus-areas", {"lang": lang}):
-        areas[row["focus_area_iri"]] = row["focus_area"]
-        if row["activity_iri"] in budget:
+    areas: dict[str, tuple[str, bool]] = {}
+    supports: dict[str, set[str]] = defaultdict(set)  # activity -> focus areas (cross-cutting too)
+    for row in ws.select("activity-focus-areas", plan):
+        areas[row["focus_area_iri"]] = (row["focus_area"], bool(row["cross_cutting"]))
+        if row.get("activity_iri") in budget:
             supports[row["activity_iri"]].add(row["focus_area_iri"])
 
     count: dict[str, int] = defaultdict(int)
     full: dict[str, Decimal] = defaultdict(Decimal)
     split: dict[str, Decimal] = defaultdict(Decimal)
     for activity, fas in supports.items():
+        proper = [fa for fa in fas if not areas[fa][1]]
         for fa in fas:
             count[fa] += 1
             full[fa] += budget[activity]
-            split[fa] += budget[activity] / len(fas)
+        for fa in proper:
+            split[fa] += budget[activity] / len(proper)
 
     rows = []
-    for fa_iri, label in sorted(areas.items(), key=lambda item: (item[1].casefold(), item[0])):
-        chosen = full[fa_iri] if counting == "full" else split[fa_iri]
+    for fa_iri, (label, cross) in sorted(areas.items(), key=lambda item: (item[1][1], item[1][0].casefold(), item[0])):
+        chosen = full[fa_iri] if counting == "full" else (None if cross else split[fa_iri])
         rows.append({
+            "plan": plan.name,
             "focus_area": label,
+            "kind": "cross-cutting" if cross else "focus-area",
             "activities": count[fa_iri],
             "budget_full": _num(full[fa_iri]),
-            "budget_split": _num(split[fa_iri]),
-            "share": round(float(chosen / total), 4) if total else 0.0,
+            "budget_split": None if cross else _num(split[fa_iri]),
+            "share": None if chosen is None else (round(float(chosen / total), 4) if total else 0.0),
             "focus_area_iri": fa_iri,
+            "plan_iri": plan.iri,
         })
 
     gaps = []
-    for row in select_rows(graph, "unserved-focus-areas-and-results", params):
-        detail = f"no activity in {year} supports it" if row["kind"] == "focus-area" else (
-            f"no activity in {year} supports its focus area ({row['focus_area']}) or works toward it"
-        )
-        gaps.append({"kind": row["kind"], "subject": row["subject"], "subject_iri": row["subject_iri"], "detail": detail})
+    for row in ws.select("unserved-focus-areas-and-results", plan, {"year": year}):
+        if row["kind"] == "focus-area":
+            detail = t("no activity in {year} supports it", year=year)
+        else:
+            detail = t("no activity in {year} supports its focus area ({focus_area}) or works toward it",
+                       year=year, focus_area=row["focus_area"])
+        gaps.append({"plan": plan.name, "kind": row["kind"], "subject": row["subject"], "detail": detail,
+                     "subject_iri": row["subject_iri"], "plan_iri": plan.iri})
     for activity in sorted(budget, key=lambda a: (names[a].casefold(), a)):
         if activity not in supports:
             gaps.append({
+                "plan": plan.name,
                 "kind": "money-without-focus-area",
                 "subject": names[activity],
+                "detail": t("{amount} in {year} attached to no focus area", amount=t.money(budget[activity]), year=year),
                 "subject_iri": activity,
-                "detail": f"{_fmt(budget[activity])} kr. in {year} attached to no focus area",
+                "plan_iri": plan.iri,
             })
     order = {"focus-area": 0, "result": 1, "money-without-focus-area": 2}
     gaps.sort(key=lambda g: (order.get(g["kind"], 9), g["subject"].casefold(), g["subject_iri"]))
-    return CoverageReport(year=year, counting=counting, total_budget=_num(total), rows=rows, gaps=gaps)
+    return CoverageReport(plan=plan, year=year, counting=counting, total_budget=_num(total), rows=rows, gaps=gaps)
 
 
 #: columns people read; csv and json add the IRIs
-_ROW_COLUMNS = ["focus_area", "activities", "budget_full", "budget_split", "share"]
+_ROW_COLUMNS = ["focus_area", "kind", "activities", "budget_full", "budget_split", "share"]
 _GAP_COLUMNS = ["kind", "subject", "detail"]
+KINDS = {"kind": "word", "budget_full": "money", "budget_split": "money", "share": "percent"}
 
 
-def coverage_text(report: CoverageReport, fmt: str = "table", *, gaps_only: bool = False) -> str:
-    """The report as text: the focus areas then the gaps (table, md), or one list (csv, json)."""
+def coverage_text(reports: list[CoverageReport], fmt: str = "table", *, gaps_only: bool = False,
+                  lang: str = "da") -> str:
+    """The reports as text: per plan, the focus areas then the gaps (table, md), or one list
+    (csv, json). A ``plan`` column appears when several plans are reported."""
+    from .i18n import texts
     from .output import format_rows
 
+    t = texts(lang)
+    several = len({r.plan.iri for r in reports}) > 1
+    lead = ["plan"] if several else []
     machine = fmt in ("csv", "json")
-    rows_cols = _ROW_COLUMNS + (["focus_area_iri"] if machine else [])
-    gap_cols = _GAP_COLUMNS + (["subject_iri"] if machine else [])
-    if gaps_only:
-        return format_rows(report.gaps, fmt, columns=gap_cols)
+    rows_cols = lead + _ROW_COLUMNS + (["focus_area_iri", "plan_iri"] if machine else [])
+    gap_cols = lead + _GAP_COLUMNS + (["subject_iri", "plan_iri"] if machine else [])
     if machine:
-        return format_rows(report.rows, fmt, columns=rows_cols)
-    total = f"{report.total_budget:,}".replace(",", ".")
-    head = f"Focus areas {report.year} (budget {total} kr., share counted {report.counting})\n\n"
-    gaps = format_rows(report.gaps, fmt, columns=gap_cols) if report.gaps else "(none)\n"
-    return head + format_rows(report.rows, fmt, columns=rows_cols) + f"\nGaps {report.year}\n\n" + gaps
+        chosen = [g for r in reports for g in r.gaps] if gaps_only else [row for r in reports for row in r.rows]
+        return format_rows(chosen, fmt, columns=gap_cols if gaps_only else rows_cols, kinds=KINDS, lang=lang)
+    parts = []
+    for report in reports:
+        title = f"{report.plan.name} – " if several else ""
+        if gaps_only:
+            parts.append(format_rows(report.gaps, fmt, columns=gap_cols, kinds=KINDS, lang=lang)
+                         if report.gaps else t("(none)") + "\n")
+            continue
+        head = title + t("Focus areas {year} (budget {total}, share counted {counting})", year=report.year,
+                         total=t.money(report.total_budget), counting=t(report.counting))
+        gaps = (format_rows(report.gaps, fmt, columns=gap_cols, kinds=KINDS, lang=lang)
+                if report.gaps else t("(none)") + "\n")
+        parts.append(head + "\n\n" + format_rows(report.rows, fmt, columns=rows_cols, kinds=KINDS, lang=lang)
+                     + "\n" + title + t("Gaps {year}", year=report.year) + "\n\n" + gaps)
+    return "\n".join(parts)

@@ -1,63 +1,61 @@
-"""What is loaded: plans, years, activities, actors, amounts, triples.
+"""What is loaded: per plan, its years, activities, focus areas, actors, amounts and triples.
 
->>> for row in graph_info(load_graph()):
+>>> for row in info_rows(Workspace.open()):
 ...     print(row["item"], row["count"], row["detail"])
 """
 
 from __future__ import annotations
 
-from rdflib import RDF, RDFS, Graph, URIRef
-
-from .namespaces import TH
-from .plan import plan_years, year_of
-
-__all__ = ["graph_info"]
+__all__ = ["info_rows", "plans_rows"]
 
 
-def _label(graph: Graph, node, lang: str = "da") -> str:
-    labels = sorted(graph.objects(node, RDFS.label), key=lambda l: (getattr(l, "language", None) != lang, str(l)))
-    return str(labels[0]) if labels else graph.namespace_manager.normalizeUri(node)
+def plan_counts(ws, plan) -> dict:
+    """Counts of one plan (remembered): activities, numbered, focus areas, actors, kinds, amounts, triples."""
+    return ws.memo(("plan-counts", plan.iri, ws.lang), lambda: ws.select("plan-counts", plan, audience="views")[0])
 
 
-def _instances(graph: Graph, cls: URIRef) -> set:
-    """Instances of ``cls`` and its subclasses (through ``rdfs:subClassOf`` in the graph)."""
-    classes = set(graph.transitive_subjects(RDFS.subClassOf, cls))
-    return {s for c in classes for s in graph.subjects(RDF.type, c) if isinstance(s, URIRef)}
+def info_rows(ws, plans=None) -> list[dict]:
+    """Rows ``item``, ``count``, ``detail`` describing what the workspace holds (or ``plans``)."""
+    from .i18n import texts
 
-
-def graph_info(graph: Graph) -> list[dict]:
-    """Rows ``item``, ``count``, ``detail`` describing what ``graph`` holds."""
-    plans = sorted(graph.subjects(RDF.type, TH.SafetyPlan))
-    plan_details = []
-    for plan in plans:
-        years = sorted(y for y in (year_of(v) for v in graph.objects(plan, TH.planYear)) if y)
-        plan_details.append(f"{_label(graph, plan)} ({', '.join(map(str, years)) or 'no year'})")
-
-    activities = _instances(graph, TH.Activity)
-    numbered = {a for a in activities if graph.value(a, TH.activityNumber) is not None}
-    actors = _instances(graph, TH.Actor)
-    kinds = {
-        kind
-        for actor in actors
-        for kind in graph.objects(actor, RDF.type)
-        if kind != TH.Actor and (kind, RDFS.subClassOf, TH.Actor) in graph
-    }
-    amounts = _instances(graph, TH.BudgetAmount)
-    areas = _instances(graph, TH.FocusArea)
-    years = plan_years(graph)
-    return [
-        {"item": "plans", "count": len(plans), "detail": "; ".join(plan_details)},
-        {"item": "years", "count": len(years), "detail": ", ".join(map(str, years))},
-        {"item": "activities", "count": len(activities), "detail": f"{len(numbered)} numbered"},
-        {"item": "focus areas", "count": len(areas), "detail": "; ".join(sorted(_label(graph, a) for a in areas))},
-        {"item": "actors", "count": len(actors), "detail": f"{len(kinds)} kinds"},
-        {"item": "budget amounts", "count": len(amounts), "detail": ""},
-        {"item": "triples", "count": len(graph), "detail": "ontology and data"},
+    t = texts(ws.lang)
+    plans = list(plans if plans is not None else ws.plans)
+    rows = [{"item": t("plans"), "count": len(plans),
+             "detail": "; ".join(f"{p.label} ({p.year or t('no year')})" for p in plans)}]
+    years = sorted({y for p in plans for y in p.years})
+    rows.append({"item": t("years"), "count": len(years), "detail": ", ".join(map(str, years))})
+    counts = [plan_counts(ws, p) for p in plans]
+    activities = sum(c["activities"] for c in counts)
+    numbered = sum(c["numbered"] for c in counts)
+    areas = [ws.select("activity-focus-areas", p) for p in plans]
+    area_names = sorted({r["focus_area"] for rows in areas for r in rows}, key=str.casefold)
+    rows += [
+        {"item": t("activities"), "count": activities, "detail": t("{n} numbered", n=numbered)},
+        {"item": t("focus areas"), "count": sum(c["focus_areas"] for c in counts), "detail": "; ".join(area_names)},
+        {"item": t("actors"), "count": sum(c["actors"] for c in counts),
+         "detail": t("{n} kinds", n=max((c["kinds"] for c in counts), default=0))},
+        {"item": t("budget amounts"), "count": sum(c["amounts"] for c in counts), "detail": ""},
+        {"item": t("triples"), "count": sum(c["triples"] for c in counts), "detail": t("ontology, registry and data")},
     ]
+    return rows
 
 
-def info_rows(paths=None) -> list[dict]:
-    """:func:`graph_info` of the data at ``paths`` (default: the shipped plan)."""
-    from .load import load_graph
+def plans_rows(ws) -> list[dict]:
+    """One row per loaded plan: plan, partnership, plan year, years covered, activities,
+    budget of the plan year, graph IRI."""
+    from .workspace import year_span
 
-    return graph_info(load_graph(paths or None))
+    rows = []
+    for plan in ws.plans:
+        year_rows = ws.select("year-activities", plan, {"year": plan.year}) if plan.year else []
+        rows.append({
+            "plan": plan.label,
+            "partnership": plan.partnership,
+            "year": plan.year,
+            "years": year_span(plan.years),
+            "activities": len(year_rows),
+            "budget": sum(r["budget"] or 0 for r in year_rows),
+            "graph": plan.graph or "(default graph)",
+            "plan_iri": plan.iri,
+        })
+    return rows

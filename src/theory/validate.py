@@ -72,9 +72,10 @@ class ValidationReport:
 
 def load_shapes(path: Path | None = None) -> Graph:
     """The SHACL shapes graph (default: the shipped ``ontology/shapes.ttl``)."""
-    from .load import load_files, shapes_path
+    from .load import parse_file
+    from .sources import shapes_path
 
-    return load_files([Path(path) if path else shapes_path()], with_ontology=False).graph
+    return parse_file(Path(path) if path else shapes_path())
 
 
 def _full(node) -> str:
@@ -196,34 +197,59 @@ def validate(graph: Graph, shapes: Graph | Path | None = None) -> ValidationRepo
     return ValidationReport(results)
 
 
-def check_paths(paths, *, reason: bool = False, fmt: str = "table") -> tuple[str, bool]:
-    """Load ``paths`` (default: the shipped plan), validate, optionally reason; the text to
-    print and whether it failed (a violation or an inconsistency).
+def ignored_imports(graph: Graph) -> list[str]:
+    """The ``owl:imports`` of ``graph``: never followed (theory fetches nothing), only named."""
+    from rdflib import OWL
 
-    The table ends with a summary line; JSON is an array of result objects.
+    return sorted({str(o) for o in graph.objects(None, OWL.imports)})
+
+
+def check_plans(ws, plans, *, reason: bool = False, fmt: str = "table") -> tuple[str, bool]:
+    """Validate each of ``plans`` (its graph with the ontology and the registry), optionally
+    reason; the text to print and whether it failed (a violation or an inconsistency).
+
+    The table ends with a summary line per plan; JSON is an array of result objects.
     """
-    from .load import load_graph
+    from .i18n import texts
     from .output import format_rows
 
     if fmt not in ("table", "json"):
         raise UsageError(f"unknown format {fmt!r} for validate; use table or json")
-    graph = load_graph(paths or None)
-    report = validate(graph)
-    rows = report.rows()
-    consistent = True
-    if reason:
-        from .reason import check_consistency
+    t = texts(ws.lang)
+    several = len(plans) > 1
+    rows: list[dict] = []
+    parts: list[str] = []
+    failed = False
+    for plan in plans:
+        graph = ws.plan_graph(plan)
+        report = validate(graph)
+        plan_rows = report.rows()
+        consistent = True
+        if reason:
+            from .reason import check_consistency
 
-        consistency = check_consistency(graph)
-        consistent = consistency.consistent
-        rows = consistency.rows() + rows
-    failed = not report.conforms or not consistent
+            consistency = check_consistency(graph)
+            consistent = consistency.consistent
+            plan_rows = consistency.rows() + plan_rows
+        failed = failed or not report.conforms or not consistent
+        for row in plan_rows:
+            rows.append({"plan": plan.name, **row, "plan_iri": plan.iri})
+        if fmt == "json":
+            continue
+        short = [{**row, "plan": plan.name, "focus_node": shorten(graph, row["focus_node"]),
+                  "path": shorten(graph, row["path"])} for row in plan_rows]
+        columns = (["plan"] if several else []) + ["severity", "focus_node", "path", "message"]
+        text = format_rows(short, "table", columns=columns, kinds={"severity": "word"}, lang=ws.lang) if short else ""
+        bad = not report.conforms or not consistent
+        verdict = t("does not conform") if bad else t("conforms")
+        summary = t("{verdict}: {violations} violations, {warnings} warnings", verdict=verdict,
+                    violations=len(report.violations), warnings=len(report.warnings))
+        if reason:
+            summary += ", " + (t("consistent (HermiT)") if consistent else t("INCONSISTENT (HermiT)"))
+        for iri in ignored_imports(graph):
+            summary += "\n" + t("ignored owl:imports <{iri}>: theory never fetches imports", iri=iri)
+        parts.append(text + (f"{plan.name}: " if several else "") + summary + "\n")
     if fmt == "json":
-        return format_rows(rows, "json", columns=list(ValidationResult.__dataclass_fields__)), failed
-    short_rows = [{**row, "focus_node": shorten(graph, row["focus_node"]), "path": shorten(graph, row["path"])} for row in rows]
-    text = format_rows(short_rows, "table", columns=["severity", "focus_node", "path", "message"]) if rows else ""
-    verdict = "does not conform" if failed else "conforms"
-    summary = f"{verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings"
-    if reason:
-        summary += ", consistent (HermiT)" if consistent else ", INCONSISTENT (HermiT)"
-    return text + summary + "\n", failed
+        columns = (["plan"] if several else []) + list(ValidationResult.__dataclass_fields__) + ["plan_iri"]
+        return format_rows(rows, "json", columns=columns), failed
+    return "".join(parts), failed

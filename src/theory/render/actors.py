@@ -13,7 +13,7 @@ from __future__ import annotations
 from math import cos, pi, sin, sqrt
 from typing import Any, Iterable
 
-from .facts import find_actor, find_focus_area, gather
+from .facts import gather
 from .page import BIG_GRAPH
 from .picture import COLOURS, LegendEntry, NetworkPicture, money, word
 
@@ -166,29 +166,30 @@ def network_picture(net, *, lang: str = "da", flags: dict[str, list[str]] | None
                           physics=not big, directed=False, caption=caption).sort()
 
 
-def actors_picture(graph, year: int | None = None, *, focus_area: str | None = None, actor: str | None = None,
-                   lang: str = "da", sub_organisations: bool = False) -> NetworkPicture:
-    """The actor view of ``graph`` for ``year``: actors with a role in the year and their activities."""
+def actors_picture(ws, plan, year: int, *, focus_area: str | None = None, actor: str | None = None,
+                   sub_organisations: bool = False) -> NetworkPicture:
+    """The actor view of ``plan`` in ``year``: actors with a role in the year and their activities."""
     from ..actors import actor_load, single_actor_activities
-    from ..queries import select_rows
 
-    facts = gather(graph, year, lang)
+    lang = ws.lang
+    facts = gather(ws, plan, year)
     net = facts.net.copy()
     if focus_area:
-        area = find_focus_area(graph, facts, focus_area)
+        area = ws.resolve(plan, "focus-area", focus_area, "--focus-area")
         supports = facts.supports()
         keep = {n for n, d in net.nodes(data=True) if d.get("kind") == "activity" and area in supports.get(n, [])}
         net = net.subgraph(keep | {a for n in keep for a in net[n]}).copy()
     if actor:
         import networkx as nx
 
-        who = find_actor(graph, facts, actor)
+        who = ws.resolve(plan, "actor", actor, "--actor")
         net = nx.ego_graph(net, who, radius=2) if who in net else net.subgraph([]).copy()
     idle = sorted(n for n in net if net.degree(n) == 0 and net.nodes[n].get("kind") == "actor")
     net.remove_nodes_from(idle)
-    flags = {row["actor_iri"]: list(row["flags"]) for row in actor_load(graph, facts.year, lang=lang)}
-    single = {row["activity_iri"] for row in single_actor_activities(graph, facts.year, lang=lang)}
-    links = [(r["child"], r["parent"]) for r in select_rows(graph, "render-sub-organisations")] if sub_organisations else []
+    flags = {row["actor_iri"]: [f.flag for f in row["flags"]] for row in actor_load(ws, plan, year)}
+    single = {row["activity_iri"] for row in single_actor_activities(ws, plan, year)}
+    links = ([(r["child"], r["parent"]) for r in ws.select("sub-organisations", plan, audience="views")]
+             if sub_organisations else [])
     activities = sum(1 for _, d in net.nodes(data=True) if d.get("kind") == "activity")
     labels: dict[tuple[str, str], list[str]] = {}
     for activity, rows in facts.roles.items():

@@ -12,7 +12,7 @@ from __future__ import annotations
 from math import sqrt
 from typing import Any
 
-from .facts import Facts, find_actor, find_focus_area, gather
+from .facts import Facts, gather
 from .picture import COLOURS, LegendEntry, NetworkPicture, money, word
 
 __all__ = ["LEVELS", "changetheory_picture", "layered_picture"]
@@ -182,10 +182,10 @@ def layered_picture(facts: Facts, focus_area: str | None = None, actor: str | No
     return NetworkPicture("changetheory", title, nodes, edges, legend, physics=False, directed=True, caption=caption).sort()
 
 
-def changetheory_picture(graph, year: int | None = None, *, focus_area: str | None = None,
-                         actor: str | None = None, lang: str = "da") -> NetworkPicture:
-    """The change-theory view of ``graph`` for ``year`` (default: the plan's own year)."""
-    facts = gather(graph, year, lang)
-    area = find_focus_area(graph, facts, focus_area) if focus_area else None
-    who = find_actor(graph, facts, actor) if actor else None
+def changetheory_picture(ws, plan, year: int, *, focus_area: str | None = None,
+                         actor: str | None = None) -> NetworkPicture:
+    """The change-theory view of ``plan`` in ``year``, optionally narrowed by names people type."""
+    facts = gather(ws, plan, year)
+    area = ws.resolve(plan, "focus-area", focus_area, "--focus-area") if focus_area else None
+    who = ws.resolve(plan, "actor", actor, "--actor") if actor else None
     return layered_picture(facts, area, who)

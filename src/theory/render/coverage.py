@@ -8,7 +8,7 @@ areas' budgets and numbers of activities, and the corner the year's total.
 
 from __future__ import annotations
 
-from .facts import Facts, find_actor, find_focus_area, gather
+from .facts import Facts, gather
 from .picture import LegendEntry, MatrixPicture, heat, money, word
 
 __all__ = ["coverage_picture", "matrix_picture"]
@@ -49,10 +49,10 @@ def matrix_picture(facts: Facts, focus_area: str | None = None, actor: str | Non
                          sum(row_totals), legend, caption, lang)
 
 
-def coverage_picture(graph, year: int | None = None, *, focus_area: str | None = None,
-                     actor: str | None = None, lang: str = "da") -> MatrixPicture:
-    """The coverage heat map of ``graph`` for ``year`` (default: the plan's own year)."""
-    facts = gather(graph, year, lang)
-    area = find_focus_area(graph, facts, focus_area) if focus_area else None
-    who = find_actor(graph, facts, actor) if actor else None
+def coverage_picture(ws, plan, year: int, *, focus_area: str | None = None,
+                     actor: str | None = None) -> MatrixPicture:
+    """The coverage heat map of ``plan`` in ``year``."""
+    facts = gather(ws, plan, year)
+    area = ws.resolve(plan, "focus-area", focus_area, "--focus-area") if focus_area else None
+    who = ws.resolve(plan, "actor", actor, "--actor") if actor else None
     return matrix_picture(facts, area, who)

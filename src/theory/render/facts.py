@@ -1,9 +1,9 @@
-"""What the views read from the graph, through the named queries and the questions API.
+"""What the views read about one plan's year, through the workspace's view queries.
 
 Everything comes back as plain Python keyed by IRI (strings), sorted, so that the views
-are pure functions of these facts. Filters (``--focus-area``, ``--actor``) are resolved
-here: by IRI, label in any language or alias, case-insensitively; an unknown name is a
-:class:`~theory.errors.UsageError` that lists the names it could have been.
+are pure functions of these facts; the workspace remembers them, so a report that draws two
+pictures reads them once. Filters (``--focus-area``, ``--actor``) are names as people type
+them, resolved by :meth:`theory.workspace.Workspace.resolve`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import UsageError
-from ..queries import resolve_year, select_rows
-
-__all__ = ["Facts", "gather", "find_focus_area", "find_actor", "year_activities"]
+__all__ = ["Facts", "gather", "year_activities"]
 
 
 @dataclass
@@ -26,11 +23,11 @@ class Facts:
     lang: str
     nodes: dict[str, dict[str, Any]]                 # iri -> kind, label, number, quote, section, …
     links: list[dict[str, Any]]                      # from, to, link, quote
-    roles: dict[str, list[dict[str, Any]]]           # activity -> [actor_iri, actor, role_iri, role]
+    roles: dict[str, list[dict[str, Any]]]           # activity -> [actor_iri, actor, role_iri, role, status_iri]
     deliverables: dict[str, list[dict[str, Any]]]    # activity -> deliverable rows
     budget: dict[str, float]                         # activity of the year -> overview budget
-    names: dict[str, set[str]] = field(default_factory=dict)  # iri -> every name (casefolded)
     net: Any = None                                  # theory.network.actor_activity_graph
+    plan: Any = None
 
     def linked(self, link: str) -> list[tuple[str, str]]:
         """(from, to) pairs of one kind of link, deduplicated and sorted."""
@@ -53,56 +50,23 @@ def year_activities(net) -> dict[str, float]:
     }
 
 
-def _names(graph) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = defaultdict(set)
-    for row in select_rows(graph, "render-names"):
-        found[row["node"]].add(str(row["name"]).casefold())
-    return dict(found)
+def gather(ws, plan, year: int) -> Facts:
+    """Read the facts every view needs about ``plan`` in ``year`` (remembered by the workspace)."""
+    return ws.memo(("facts", plan.iri, year, ws.lang), lambda: _gather(ws, plan, year))
 
 
-def gather(graph, year: int | None = None, lang: str = "da") -> Facts:
-    """Read the facts every view needs for ``year`` (default: the plan's own year)."""
+def _gather(ws, plan, year: int) -> Facts:
     from ..network import actor_activity_graph
 
-    year = resolve_year(graph, year)
     nodes: dict[str, dict[str, Any]] = {}
-    for row in select_rows(graph, "render-theory-nodes", {"lang": lang}):
+    for row in ws.select("theory-nodes", plan, audience="views"):
         nodes.setdefault(row["node"], row)
-    links = select_rows(graph, "render-theory-links")
+    links = ws.select("theory-links", plan, audience="views")
     roles: dict[str, list[dict]] = defaultdict(list)
-    for row in select_rows(graph, "render-responsibilities", {"lang": lang}):
+    for row in ws.select("responsibilities", plan, audience="views"):
         roles[row["activity_iri"]].append(row)
     deliverables: dict[str, list[dict]] = defaultdict(list)
-    for row in select_rows(graph, "render-deliverables", {"lang": lang}):
+    for row in ws.select("deliverables", plan, audience="views"):
         deliverables[row["activity_iri"]].append(row)
-    net = actor_activity_graph(graph, year, lang)
-    return Facts(year, lang, nodes, links, dict(roles), dict(deliverables), year_activities(net), _names(graph), net)
-
-
-def _find(names: dict[str, set[str]], candidates: dict[str, str], text: str, what: str, option: str) -> str:
-    wanted = text.strip()
-    if wanted in candidates:
-        return wanted
-    folded = wanted.casefold()
-    matches = sorted(iri for iri in candidates if folded in names.get(iri, set()) or folded == candidates[iri].casefold())
-    if len(matches) == 1:
-        return matches[0]
-    known = "; ".join(sorted(candidates.values(), key=str.casefold))
-    if not matches:
-        raise UsageError(f"{option} {text!r}: no {what} has that name; use one of: {known}")
-    raise UsageError(f"{option} {text!r}: several {what}s have that name; give the IRI instead")
-
-
-def find_focus_area(graph, facts: Facts, text: str) -> str:
-    """The IRI of the focus area named ``text`` (label in any language, or IRI)."""
-    candidates = {iri: n["label"] for iri, n in facts.nodes.items() if n["kind"] == "focus-area"}
-    return _find(facts.names, candidates, text, "focus area", "--focus-area")
-
-
-def find_actor(graph, facts: Facts, text: str) -> str:
-    """The IRI of the actor named ``text`` (label in any language, alias, or IRI)."""
-    candidates = {n: d["label"] for n, d in facts.net.nodes(data=True) if d.get("kind") == "actor"}
-    for rows in facts.roles.values():
-        for row in rows:
-            candidates.setdefault(row["actor_iri"], row["actor"])
-    return _find(facts.names, candidates, text, "actor", "--actor")
+    net = actor_activity_graph(ws, plan, year)
+    return Facts(year, ws.lang, nodes, links, dict(roles), dict(deliverables), year_activities(net), net, plan)

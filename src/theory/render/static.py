@@ -12,7 +12,7 @@ import io
 import textwrap
 from typing import Any
 
-from .render.picture import MatrixPicture, NetworkPicture, heat, money
+from .picture import MatrixPicture, NetworkPicture, heat, money
 
 __all__ = ["static_image", "KINDS"]
 
@@ -140,7 +140,7 @@ def _draw_matrix(ax, pic: MatrixPicture) -> None:
 
 def static_image(pic: NetworkPicture | MatrixPicture, kind: str = "svg") -> bytes:
     """``pic`` as the bytes of an SVG or PNG image (deterministic)."""
-    from .errors import UsageError
+    from ..errors import UsageError
 
     if kind not in KINDS:
         raise UsageError(f"unknown image kind {kind!r}; use one of {', '.join(KINDS)}")
