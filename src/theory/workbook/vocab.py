@@ -19,7 +19,7 @@ __all__ = ["Vocabulary", "shipped_ontology"]
 @lru_cache(maxsize=1)
 def shipped_ontology() -> Graph:
     """The shipped ontology (``ontology/theory.ttl``), parsed once."""
-    from ..load import ontology_path
+    from ..sources import ontology_path
 
     return Graph().parse(ontology_path())
 
