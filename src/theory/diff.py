@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import UsageError
-from .mint import LINE_SLUGS, REGISTRY, ROLE_SLUGS
+from .mint import REGISTRY, ROLE_SLUGS
 from .namespaces import SCHEMA, SKOS, TH
 
 __all__ = ["diff_plans", "COLUMNS", "KINDS"]
