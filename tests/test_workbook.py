@@ -349,3 +349,82 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path, exported, pl
     assert formulas.cell(row=row, column=6).value == "=150000+10000"  # the formula is kept, its value cached
     imported = import_workbook(saved, registry=registry)
     assert _nt(imported.graph) == _nt(plan)
+
+
+# the shared actor registry
+
+
+def _moved_to_registry(plan: Graph, slugs: list[str]) -> tuple[Graph, Graph]:
+    """The plan with some actors moved to the shared registry (``actor:<slug>``), and that registry."""
+    from theory.mint import REGISTRY as REGISTRY_NS
+
+    moved = {URIRef(THD + f"actor-{s}"): URIRef(REGISTRY_NS + s) for s in slugs}
+    new_plan, registry = Graph(), Graph()
+    for s, p, o in plan:
+        s2, o2 = moved.get(s, s), moved.get(o, o)
+        (registry if s in moved else new_plan).add((s2, p, o2))
+    return new_plan, registry
+
+
+def test_registry_actors_are_listed_but_not_written_to_the_plan(plan):
+    own, registry = _moved_to_registry(plan, ["kff", "koebenhavns-politi", "ssp-koebenhavn"])
+    both = Graph()
+    both += own
+    both += registry
+    data = export_workbook(both)
+    actors = openpyxl.load_workbook(io.BytesIO(data))["Aktører"]
+    headers = [cell.value for cell in actors[1]]
+    rows = [dict(zip(headers, (cell.value for cell in row))) for row in actors.iter_rows(min_row=2)]
+    police = next(row for row in rows if row["ID"] == "actor:koebenhavns-politi")
+    assert police["Fælles aktørregister"] == "ja" and police["Part i partnerskabet"] == "ja"
+    imported = import_workbook(data, registry=registry)
+    assert _nt(imported.graph) == _nt(own)
+    assert _nt(imported.registry) == _nt(registry)
+
+
+def test_a_registry_actor_left_out_of_the_sheet_is_found_in_the_registry(plan):
+    own, registry = _moved_to_registry(plan, ["kff"])
+    both = Graph()
+    both += own
+    both += registry
+    data = export_workbook(both)
+    row = _find_row(data, "Aktører", ID="actor:kff")
+
+    def without(wb_bytes):
+        wb = openpyxl.load_workbook(io.BytesIO(wb_bytes))
+        ws = wb["Aktører"]
+        # actors that name KFF as their parent keep naming it; the row itself goes
+        ws.delete_rows(row)
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
+
+    imported = import_workbook(without(data), registry=registry)
+    kff = URIRef("https://w3id.org/theory/data/actors/kff")
+    assert len(list(imported.graph.subjects(None, kff))) > 5  # roles and sub-organisations still name KFF
+    expected = Graph()
+    expected += own
+    expected.remove((None, TH.party, kff))  # the row said KFF is a party; without the row, it is not
+    assert _nt(imported.graph) == _nt(expected)
+    assert len(imported.registry) == 0
+
+
+def test_decimals_from_a_store_are_numbers_in_the_cells():
+    """Oxigraph writes 300000.0 as "300000"; the cell is still the number, not text."""
+    from theory.workbook.cells import number_cell
+    from rdflib import XSD
+
+    assert number_cell(Literal("300000", datatype=XSD.decimal)) == 300000
+    assert number_cell(Literal("300000.0", datatype=XSD.decimal)) == 300000
+    assert number_cell(Literal("2.5", datatype=XSD.decimal)) == 2.5
+    assert number_cell(Literal("188.00", datatype=XSD.decimal)) == "188.00"
+
+
+def test_a_workbook_holds_one_plan(data_dir):
+    from theory.errors import UsageError
+
+    both = Graph()
+    both.parse(data_dir / "workbook" / "two-years-2024.ttl")
+    both.parse(data_dir / "workbook" / "two-years-2025.ttl")
+    with pytest.raises(UsageError, match="the data holds 2 plans; a workbook holds one"):
+        export_workbook(both)

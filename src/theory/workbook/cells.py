@@ -56,8 +56,8 @@ def number_cell(literal: Literal) -> int | float | str:
         value = Decimal(text)
     except InvalidOperation:
         return text
-    if literal.datatype == XSD.decimal and canonical_decimal(value) != text:
-        return text
+    if literal.datatype == XSD.decimal and text not in (canonical_decimal(value), format(value.normalize(), "f")):
+        return text  # a form as printed ("188.00"); "30000" (a store's canonical form) is a number
     if value == value.to_integral_value():
         return int(value)
     return float(value)

@@ -67,6 +67,10 @@ class _Reader:
         self.plan_nodes = _typed(graph, plan_types)
         partnerships = _typed(graph, (TH.Partnership,))
         plans = _typed(graph, (TH.SafetyPlan,))
+        if len(plans) > 1:
+            from ..errors import UsageError
+
+            raise UsageError(f"the data holds {len(plans)} plans; a workbook holds one: choose it (--plan)")
         base = base_of_partnership(str(partnerships[0])) if partnerships else None
         if base is None and plans:
             base = str(plans[0]).rsplit("/", 1)[0] + "/"
@@ -128,7 +132,10 @@ class _Reader:
     def linked(self, node, column: Column) -> list:
         if column.inverse:
             return sorted(self.graph.subjects(column.prop, node), key=str)
-        return sorted(self.graph.objects(node, column.prop), key=str)
+        found = set(self.graph.objects(node, column.prop))
+        if column.prop == TH.resultOf:  # a result named only by its focus area's th:hasResult
+            found |= set(self.graph.subjects(TH.hasResult, node))
+        return sorted(found, key=str)
 
     def cell(self, sheet: Sheet, node: URIRef, column: Column):
         graph, kind = self.graph, column.kind
