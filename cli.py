@@ -1,14 +1,15 @@
-"""The ``theory`` command: options in, one call into :mod:`theory`, rows out.
+"""The ``theory`` command: options in, one workspace, one call into :mod:`theory`, text out.
 
 Kept thin and fast: nothing heavy is imported at module level (``theory --help`` must
-not pay for rdflib, pyshacl or pyvis); each command imports what it needs. Library
-errors (:class:`theory.errors.TheoryError`) become one line on stderr and their exit
-code in :class:`TheoryGroup`, the only place that translates them.
+not pay for rdflib, pyoxigraph or pyshacl); each command imports what it needs. Library
+errors (:class:`theory.errors.TheoryError`) become ``Error: …`` lines on stderr and their
+exit code in :class:`TheoryGroup`, the only place that translates them.
 
 Exit codes: 0 ok; 1 findings (a SHACL violation, an inconsistent ontology, --strict
-audit findings); 2 usage error (bad option, unknown format, missing output folder);
-3 input could not be loaded (missing file, malformed RDF, undeclared reference);
-4 the reasoner could not run (no Java).
+findings); 2 usage error (bad option, unknown name or plan, a year outside the plan,
+missing output folder); 3 input could not be loaded (missing file, malformed RDF,
+undeclared reference, a store in use, a server that cannot be reached); 4 the reasoner
+could not run (no Java).
 """
 
 from __future__ import annotations
@@ -20,146 +21,174 @@ import click
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 findings (violations, --strict), 2 usage error, "
-    "3 input could not be loaded, 4 reasoner could not run."
+    "3 input could not be loaded (file, store, server), 4 reasoner could not run."
 )
+#: problems of one input printed at most (a workbook's cells)
+MAX_PROBLEMS = 50
 
 
 class TheoryGroup(click.Group):
-    """Translates library errors into one stderr line and an exit code, in one place."""
+    """Translates library errors into ``Error:`` lines on stderr and an exit code, in one place."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except click.exceptions.Exit:
-            raise
-        except click.ClickException:
+        except (click.exceptions.Exit, click.ClickException):
             raise
         except Exception as err:
             if "theory.errors" in sys.modules:
                 from theory.errors import TheoryError
 
                 if isinstance(err, TheoryError):
-                    click.echo(f"Error: {err.message}", err=True)
+                    for line in (err.problems[:MAX_PROBLEMS] or [err.message]):
+                        click.echo(f"Error: {line}", err=True)
+                    if len(err.problems) > 1:
+                        click.echo(f"Error: {err.message}", err=True)
                     ctx.exit(err.exit_code)
             raise
 
 
-def data_option(func):
-    """``--data PATH`` (repeatable): files or folders that replace the shipped plan."""
-    return click.option(
-        "--data",
-        "data",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="RDF file or folder to load instead of the shipped plan (repeatable). "
-        "The ontology is always loaded too.",
-    )(func)
+# --- options shared by the commands ------------------------------------------------------
+
+
+def workspace_options(func):
+    """``--data``/``--store``/``--endpoint`` (where the plans are), ``--plan`` and ``--lang``."""
+    options = [
+        click.option("--data", "data", multiple=True, type=click.Path(path_type=Path),
+                     help="A plan's folder, a portfolio folder, RDF files or a TriG/N-Quads file "
+                          "(repeatable; default: the shipped plan)."),
+        click.option("--store", "store", type=click.Path(path_type=Path), metavar="DIR",
+                     help="A persistent Oxigraph store filled by `theory load` (no parsing)."),
+        click.option("--endpoint", "endpoint", metavar="URL",
+                     help="A SPARQL 1.1 endpoint holding the plans (credentials from THEORY_USER/"
+                          "THEORY_PASSWORD or ~/.netrc)."),
+        click.option("--plan", "plan", metavar="NAME|IRI",
+                     help="Only this plan (name, part of it, or IRI); default: every loaded plan."),
+        click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
+                     help="Language of the output (plan text falls back to Danish)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
 
 
 def format_option(*choices: str, default: str = "table"):
     """``--format`` with the given choices (rows: table, csv, json, md)."""
     choices = choices or ("table", "csv", "json", "md")
-
-    def decorate(func):
-        return click.option(
-            "--format",
-            "fmt",
-            type=click.Choice(choices),
-            default=default,
-            show_default=True,
-            help="Output format.",
-        )(func)
-
-    return decorate
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="Output format (csv and json: raw numbers, for other programs).")
 
 
-def lang_option(func):
-    """``--lang da|en``: which labels to show."""
-    return click.option(
-        "--lang",
-        type=click.Choice(["da", "en"]),
-        default="da",
-        show_default=True,
-        help="Label language (English where the graph has it, else Danish).",
-    )(func)
+def year_option(help_text: str = "Year (default: the plan's own year)."):
+    return click.option("--year", type=int, help=help_text)
+
+
+def open_workspace(params: dict):
+    """The one workspace of a command, from its ``--data/--store/--endpoint/--lang`` options."""
+    from theory.workspace import Workspace
+
+    return Workspace.open(list(params.get("data") or []) or None, store=params.get("store"),
+                          endpoint=params.get("endpoint"), lang=params.get("lang") or "da")
+
+
+def open_in_browser(path: Path) -> None:
+    """Open ``path`` in a browser; where there is none, one line on stderr (no launcher noise)."""
+    from theory.render.browser import open_file
+
+    message = open_file(path)
+    if message:
+        click.echo(message, err=True)
 
 
 @click.group(cls=TheoryGroup, epilog=EXIT_CODES_HELP)
-@click.version_option("0.1.0", prog_name="theory")
+@click.version_option(package_name="theory", prog_name="theory")
 def main():
-    """Model, query, audit and render a safety partnership's change theory.
+    """Model, query, audit and render safety partnerships' plans and their change theory.
 
-    Loads the shipped Tingbjerg-Husum 2024 plan unless --data points elsewhere.
+    Loads the shipped Tingbjerg-Husum 2024 plan unless --data, --store or --endpoint
+    points elsewhere. Commands that answer per plan answer for every loaded plan (with a
+    plan column) unless --plan picks one.
     """
 
 
-# --- model: validate, build, info ---------------------------------------------------
+# --- model: validate, build, info, plans ------------------------------------------------
 
 
-@main.command()
-@data_option
+@main.command(epilog=EXIT_CODES_HELP)
 @click.option("--reason", is_flag=True, help="Also check OWL consistency with HermiT (needs Java).")
 @format_option("table", "json")
-def validate(data, reason, fmt):
-    """Check the plan against the SHACL shapes (and, with --reason, OWL consistency).
+@workspace_options
+def validate(reason, fmt, **where):
+    """Check each plan against the SHACL shapes (and, with --reason, OWL consistency).
 
     Prints severity, focus node, path and message of every result. Warnings (gaps the
-    plan itself leaves) are shown but do not fail. Exit 0 conforms, 1 violation or
-    inconsistency, 2 usage error, 3 could not load, 4 no Java for --reason.
+    plan itself leaves) are shown but do not fail; owl:imports are never followed, and
+    named. Exit 0 conforms, 1 violation or inconsistency, 3 could not load, 4 no Java.
     """
-    from theory.validate import check_paths
+    from theory.validate import check_plans
 
-    text, failed = check_paths(list(data), reason=reason, fmt=fmt)
+    ws = open_workspace(where)
+    text, failed = check_plans(ws, ws.scope(where["plan"]), reason=reason, fmt=fmt)
     click.echo(text, nl=False)
     if failed:
-        raise SystemExit(1)
+        sys.exit(1)
 
 
-@main.command()
-@data_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["ttl", "nt", "jsonld"]),
-    default="ttl",
-    show_default=True,
-    help="RDF format of the output.",
-)
+@main.command(epilog=EXIT_CODES_HELP)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "jsonld"]), default="ttl", show_default=True,
+              help="RDF format of the output.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="File to write.")
-def build(data, fmt, output):
-    """Write ontology + data + inferred links as one graph (same input, same bytes).
+@workspace_options
+def build(fmt, output, **where):
+    """Write one plan with the ontology, the registry and the inferred links (same input, same bytes).
 
     Adds th:supportedBy/th:resultOf (inverses), th:worksToward (activity -> result via its
     focus areas), th:leads/th:involvedIn (from responsibilities) and
     org:transitiveSubOrganizationOf.
     """
-    from theory.build import build_to_file
+    from theory.build import FORMATS, build_plan, serialize
+    from theory.output import write_file
 
-    triples = build_to_file(list(data), fmt, output)
-    click.echo(f"{output}: {triples} triples ({fmt})")
+    if fmt not in FORMATS:
+        raise click.BadParameter(fmt, param_hint="--format")
+    ws = open_workspace(where)
+    graph = build_plan(ws, ws.only_plan(where["plan"], "build"))
+    write_file(output, serialize(graph, fmt))
+    click.echo(f"{output}: {len(graph)} triples ({fmt})")
 
 
-@main.command()
-@data_option
+@main.command(epilog=EXIT_CODES_HELP)
 @format_option()
-def info(data, fmt):
+@workspace_options
+def info(fmt, **where):
     """What is loaded: plans, years, activities, focus areas, actors, amounts, triples."""
     from theory.info import info_rows
     from theory.output import format_rows
 
-    click.echo(format_rows(info_rows(list(data)), fmt), nl=False)
+    ws = open_workspace(where)
+    click.echo(format_rows(info_rows(ws, ws.scope(where["plan"])), fmt, lang=ws.lang), nl=False)
 
 
-# --- questions: query, coverage, actors, audit ----------------------------------------
+@main.command("plans", epilog=EXIT_CODES_HELP)
+@format_option()
+@workspace_options
+def plans_command(fmt, **where):
+    """The loaded plans: partnership, plan year, years covered, activities and budget of the
+    plan year, graph IRI."""
+    from theory.info import plans_rows
+    from theory.output import format_rows
+
+    ws = open_workspace(where)
+    columns = ["plan", "partnership", "year", "years", "activities", "budget", "graph"]
+    if fmt in ("csv", "json"):
+        columns.append("plan_iri")
+    click.echo(format_rows(plans_rows(ws), fmt, columns=columns, kinds={"budget": "money"}, lang=ws.lang), nl=False)
 
 
-def _questions_graph(data):
-    from theory.load import load_graph
-
-    return load_graph(list(data) or None)
+# --- questions: query, coverage, actors, audit, portfolio --------------------------------
 
 
-def _questions_params(pairs):
+def _params(pairs):
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -172,163 +201,219 @@ def _questions_params(pairs):
 @main.command("query", epilog=EXIT_CODES_HELP)
 @click.argument("name", required=False, metavar="[NAME|FILE.rq]")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="A query parameter, bound as a typed RDF term (repeatable).")
+              help="A query parameter, bound as a typed RDF term (repeatable). Names of actors, "
+                   "activities and focus areas match as people type them.")
 @click.option("--sparql", "sparql", metavar="TEXT", help="Run this SPARQL text instead of a named query.")
-@click.option("--list", "list_only", is_flag=True, help="List the named queries: name, summary, parameters.")
+@click.option("--list", "list_only", is_flag=True, help="List the named questions: name, summary, parameters.")
 @click.option("--allow-network", is_flag=True,
-              help="Permit SERVICE and FROM, which fetch from the network (refused by default).")
-@format_option("table", "csv", "json", "md")
-@lang_option
-@data_option
-def query_command(name, params, sparql, list_only, allow_network, fmt, lang, data):
-    """Run a named query, a .rq file or --sparql text on the plan.
+              help="Permit SERVICE and FROM, which may fetch from the network (refused by default).")
+@format_option()
+@workspace_options
+def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
+    """Run a named question, a .rq file or --sparql text on each plan.
 
-    SELECT and ASK print rows in --format; CONSTRUCT and DESCRIBE print Turtle.
-    SPARQL Update is refused; SERVICE and FROM are refused unless --allow-network.
+    SELECT and ASK print rows in --format; CONSTRUCT and DESCRIBE print Turtle. SPARQL
+    Update is refused; SERVICE and FROM are refused unless --allow-network.
     Example: theory query activities-for-age --param age=15
     """
-    from theory import queries
     from theory.output import format_rows
 
     if list_only:
-        click.echo(format_rows(queries.catalogue_rows(), fmt), nl=False)
+        from theory.catalogue import catalogue_rows
+
+        click.echo(format_rows(catalogue_rows(), fmt, lang=where["lang"]), nl=False)
         return
     if bool(name) == bool(sparql):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them); --list shows the names")
-    parsed = _questions_params(params)
-    graph = _questions_graph(data)
-    click.echo(queries.answer(graph, name or sparql, parsed, fmt=fmt, lang=lang, allow_network=allow_network), nl=False)
+    parsed = _params(params)
+    from theory.answers import answer
+
+    ws = open_workspace(where)
+    click.echo(answer(ws, name or sparql, parsed, plans=ws.scope(where["plan"]), fmt=fmt,
+                      allow_network=allow_network), nl=False)
 
 
 @main.command("coverage", epilog=EXIT_CODES_HELP)
-@click.option("--year", type=int, help="Year to cover (default: the plan's own year).")
+@year_option()
 @click.option("--counting", type=click.Choice(["full", "split"]), default="full", show_default=True,
               help="Which budget the share uses: full (an activity counts fully in each of its focus "
               "areas) or split (divided equally among them).")
 @click.option("--gaps", "gaps_only", is_flag=True, help="Print only the gaps (focus areas, results and money no activity covers).")
-@format_option("table", "csv", "json", "md")
-@lang_option
-@data_option
-def coverage_command(year, counting, gaps_only, fmt, lang, data):
-    """Activities and budget per focus area, and the gaps.
+@format_option()
+@workspace_options
+def coverage_command(year, counting, gaps_only, fmt, **where):
+    """Activities and budget per focus area of each plan, and the gaps.
 
-    An activity's budget for the year is its row in the plan's overview table
-    (th:OverviewTable, th:Total); share = budget (full or split) / the sum of the
-    year's overview rows. Table and md print the focus areas, then the gaps; csv and
-    json print the focus areas, or with --gaps only the gaps.
+    An activity's budget for the year is its row in the plan's overview table; share =
+    budget (full or split) / the sum of the year's overview rows. The cross-cutting effort
+    is a row of its own and takes no part in the split.
     """
     from theory.coverage import coverage_text, focus_area_coverage
 
-    report = focus_area_coverage(_questions_graph(data), year, counting=counting, lang=lang)
-    click.echo(coverage_text(report, fmt, gaps_only=gaps_only), nl=False)
+    ws = open_workspace(where)
+    reports = [focus_area_coverage(ws, plan, plan_year, counting)
+               for plan, plan_year in ws.plans_for_year(ws.scope(where["plan"]), year)]
+    click.echo(coverage_text(reports, fmt, gaps_only=gaps_only, lang=ws.lang), nl=False)
 
 
 @main.command("actors", epilog=EXIT_CODES_HELP)
-@click.option("--year", type=int, help="Year to audit (default: the plan's own year).")
+@year_option()
 @click.option("--rollup", is_flag=True,
               help="Add each sub-organisation's load to its parents (org:subOrganizationOf, transitively).")
-@click.option("--top", type=click.IntRange(min=1), help="Show only the N heaviest actors.")
+@click.option("--top", type=click.IntRange(min=1), help="Show only the N heaviest actors (per plan).")
 @click.option("--max-activity-share", type=click.FloatRange(0, 1), default=0.25, show_default=True,
               help="Flag 'overloaded' above this share of the year's activities.")
 @click.option("--max-budget-share", type=click.FloatRange(0, 1), default=0.25, show_default=True,
-              help="Flag 'overloaded' above this share of the year's budget (activities it takes part in).")
+              help="Flag 'overloaded' above this share of the year's budget led.")
+@click.option("--actor", "actor", metavar="NAME", help="Only this actor (name or alias as people type it).")
 @click.option("--pairs", is_flag=True, help="Print pairs of actors that share activities instead.")
-@format_option("table", "csv", "json", "md")
-@lang_option
-@data_option
-def actors_command(year, rollup, top, max_activity_share, max_budget_share, pairs, fmt, lang, data):
-    """Actor-load audit: lead and partner roles, led budget, focus areas, centrality.
+@format_option()
+@workspace_options
+def actors_command(year, rollup, top, max_activity_share, max_budget_share, actor, pairs, fmt, **where):
+    """Actor-load audit per plan: agreed lead and partner roles, prospective ones apart,
+    led budget, focus areas, centrality, and flags that say why.
 
-    lead = activities led (lead or co-lead); partner = activities with any other role.
-    budget_lead = the overview-table budget of the activities it leads. centrality =
-    networkx degree centrality on the bipartite actor-activity graph, normalised by the
-    number of the year's activities. Flags: overloaded (above --max-activity-share of the
-    activities or --max-budget-share of the budget), sole-actor (an activity hangs on it
-    alone). Actors with no role in the year are listed too.
+    lead = activities led (lead or co-lead); partner = activities with any other agreed
+    role; prospective = activities where the plan only intends, hopes for, applies for or
+    has made contact about the actor's role. Flags use agreed roles only.
     """
     from theory.actors import actors_text
 
-    text = actors_text(_questions_graph(data), year, rollup=rollup, top=top, fmt=fmt, lang=lang,
-                       max_activity_share=max_activity_share, max_budget_share=max_budget_share, pairs=pairs)
-    click.echo(text, nl=False)
+    ws = open_workspace(where)
+    click.echo(actors_text(ws, ws.plans_for_year(ws.scope(where["plan"]), year), fmt=fmt, rollup=rollup, top=top,
+                           actor=actor, pairs=pairs, max_activity_share=max_activity_share,
+                           max_budget_share=max_budget_share), nl=False)
 
 
 @main.group("audit", cls=TheoryGroup, epilog=EXIT_CODES_HELP)
 def audit_group():
-    """Audits of the plan's own figures."""
+    """Audits of the plans' own figures."""
 
 
 @audit_group.command("budget", epilog=EXIT_CODES_HELP)
-@click.option("--year", type=int, help="Only this year (default: every year the plan's tables cover).")
-@click.option("--strict", is_flag=True, help="Exit 1 when anything does not add up.")
-@format_option("table", "csv", "json", "md")
-@lang_option
-@data_option
-def audit_budget_command(year, strict, fmt, lang, data):
-    """Reconcile the plan's arithmetic: overview vs activity tables, lines vs "I alt",
-    rows vs "Sum (kr.)", earmarks and co-financing. One row per mismatch
-    (difference = computed - stated); no rows when the plan adds up.
+@year_option("Only this year (default: every year the plan's tables cover).")
+@click.option("--strict", is_flag=True, help="Exit 1 when anything does not add up (information rows aside).")
+@format_option()
+@workspace_options
+def audit_budget_command(year, strict, fmt, **where):
+    """Reconcile each plan's arithmetic: overview vs activity tables, lines vs "I alt",
+    rows vs "Sum (kr.)", earmarks, and money from other funders (information rows).
+    One row per mismatch (difference = computed - stated); a misprint two checks find
+    is one disagreement.
     """
     from theory.budget import audit_budget, audit_text
 
-    findings = audit_budget(_questions_graph(data), year, lang=lang)
-    click.echo(audit_text(findings, fmt), nl=False)
-    if strict and findings:
-        from theory.errors import EXIT_FINDINGS
+    ws = open_workspace(where)
+    plans = ws.scope(where["plan"])
+    audits = [audit_budget(ws, plan, plan_year if year is not None else None)
+              for plan, plan_year in ws.plans_for_year(plans, year)]
+    click.echo(audit_text(audits, fmt, lang=ws.lang), nl=False)
+    if strict and any(a.mismatches for a in audits):
+        sys.exit(1)
 
-        click.get_current_context().exit(EXIT_FINDINGS)
+
+@main.command("portfolio", epilog=EXIT_CODES_HELP)
+@year_option("Year (default: each plan's own year).")
+@click.option("--organisations", is_flag=True, help="csv/json: list the organisations shared by partnerships "
+              "instead of the coverage.")
+@format_option()
+@workspace_options
+def portfolio_command(year, organisations, fmt, **where):
+    """Plans side by side: focus-area coverage (plans × focus areas) and the organisations
+    that carry activities in several partnerships."""
+    from theory.portfolio import portfolio_text
+
+    ws = open_workspace(where)
+    click.echo(portfolio_text(ws, ws.scope(where["plan"]), year, fmt, organisations=organisations), nl=False)
 
 
-# --- pictures: render, report ---------------------------------------------------------
+# --- pictures: render, report ------------------------------------------------------------
 
 
 @main.command("render", epilog=EXIT_CODES_HELP)
 @click.argument("view", type=click.Choice(["changetheory", "actors", "coverage"]))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write; its suffix picks the kind: .html (interactive), .svg or .png.")
-@click.option("--year", type=int, help="Year to draw (default: the plan's own year).")
-@click.option("--focus-area", metavar="NAME", help="Draw only this focus area (name in any language, or IRI).")
+@year_option("Year to draw (default: the plan's own year).")
+@click.option("--focus-area", metavar="NAME", help="Draw only this focus area (name as people type it, or IRI).")
 @click.option("--actor", metavar="NAME", help="Draw only this actor's activities (name, alias or IRI).")
 @click.option("--sub-organisations", is_flag=True, help="actors view: also draw sub-organisation links.")
 @click.option("--open", "open_", is_flag=True, help="Open the file in the browser afterwards.")
-@lang_option
-@data_option
-def render_command(view, output, year, focus_area, actor, sub_organisations, open_, lang, data):
-    """Draw VIEW: changetheory (layered, left to right), actors (network) or coverage (heat map).
+@workspace_options
+def render_command(view, output, year, focus_area, actor, sub_organisations, open_, **where):
+    """Draw VIEW of one plan: changetheory (layered, left to right), actors (network) or
+    coverage (heat map).
 
     An .html file is one self-contained page (vis-network inlined, no remote asset);
     .svg and .png are static images laid out the same way. Same input, same bytes.
     """
-    from theory.render import render_file
+    from theory.render import picture_kind, render
 
-    path = render_file(list(data), view, output, year=year, focus_area=focus_area, actor=actor,
-                       lang=lang, sub_organisations=sub_organisations)
+    picture_kind(output)
+    ws = open_workspace(where)
+    plan = ws.only_plan(where["plan"], "render")
+    path = render(ws, plan, view, output, ws.year(plan, year), focus_area=focus_area, actor=actor,
+                  sub_organisations=sub_organisations)
     click.echo(f"{path}: {view}")
     if open_:
-        click.launch(str(path))
+        open_in_browser(path)
 
 
 @main.command("report", epilog=EXIT_CODES_HELP)
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="HTML file to write.")
-@click.option("--year", type=int, help="Year to report on (default: the plan's own year).")
+@year_option("Year to report on (default: the plan's own year).")
 @click.option("--open", "open_", is_flag=True, help="Open the report in the browser afterwards.")
-@lang_option
-@data_option
-def report_command(output, year, open_, lang, data):
-    """One self-contained HTML report for the steering group (prints well to PDF).
+@workspace_options
+def report_command(output, year, open_, **where):
+    """One self-contained HTML report on one plan for the steering group (prints well to PDF).
 
     The plan at a glance, focus-area coverage and gaps, actor load with flags, budget
-    reconciliation findings, and the interactive change-theory and actor views.
+    reconciliation findings, and the change-theory and actor views.
     """
-    from theory.report import report_file
+    from theory.render.report import write_report
 
-    report_file(list(data), output, year, lang)
+    ws = open_workspace(where)
+    plan = ws.only_plan(where["plan"], "report")
+    write_report(ws, plan, ws.year(plan, year), output)
     click.echo(f"{output}: report")
     if open_:
-        click.launch(str(output))
+        open_in_browser(output)
 
 
-# --- curation: tidy -------------------------------------------------------------------
+# --- keeping plans: load, push, tidy ------------------------------------------------------
+
+
+@main.command("load", epilog=EXIT_CODES_HELP)
+@click.option("--store", "store", type=click.Path(path_type=Path), required=True, metavar="DIR",
+              help="The persistent store to fill (created if missing).")
+@click.option("--data", "data", multiple=True, type=click.Path(path_type=Path), required=True,
+              help="Plans to load (folders, files, TriG/N-Quads; repeatable). Loading a plan again replaces it.")
+@format_option()
+def load_command(store, data, fmt):
+    """Fill a persistent Oxigraph store; every command then answers from it with --store DIR
+    without parsing anything."""
+    from theory.output import format_rows
+    from theory.publish import load_into_store
+
+    click.echo(format_rows(load_into_store(store, data), fmt), nl=False)
+
+
+@main.command("push", epilog=EXIT_CODES_HELP)
+@click.option("--graph-store", "graph_store", required=True, metavar="URL",
+              help="The SPARQL 1.1 Graph Store endpoint (Oxigraph: …/store, Virtuoso: …/sparql-graph-crud).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=60, show_default=True, help="Seconds per request.")
+@format_option()
+@workspace_options
+def push_command(graph_store, timeout, fmt, **where):
+    """Publish plans to a shared server: one PUT per plan graph (and the ontology and the
+    registry), so pushing again replaces them. Credentials from THEORY_USER/THEORY_PASSWORD
+    or ~/.netrc, never on the command line."""
+    from theory.output import format_rows
+    from theory.publish import push_plans
+
+    ws = open_workspace(where)
+    click.echo(format_rows(push_plans(ws, ws.scope(where["plan"]), graph_store, timeout=timeout), fmt,
+                           lang=ws.lang), nl=False)
 
 
 @main.command("tidy", epilog=EXIT_CODES_HELP)

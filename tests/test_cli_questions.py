@@ -92,7 +92,7 @@ def test_coverage_json(runner):
     rows = {r["focus_area"]: r for r in json.loads(result.stdout)}
     assert rows["Positive fællesskaber"]["activities"] == 14
     assert rows["Positive fællesskaber"]["budget_full"] == 1904000
-    assert rows["Trygt byliv"]["budget_split"] == 445500
+    assert rows["Trygt byliv"]["budget_split"] == 418000
     assert set(rows["Trygt byliv"]) >= {"focus_area", "activities", "budget_full", "budget_split", "share"}
 
 

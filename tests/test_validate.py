@@ -66,6 +66,8 @@ BROKEN = [
     ("actor-without-kind", "actor-nogen", "Actor-label", "exactly one Danish rdfs:label"),
     ("timeline-month-before-period", "timeline-haven-1", "TimelineEntryShape", "runs backwards"),
     ("timeline-month-before-period", "timeline-haven-2", "TimelineEntryShape", "more than a year outside"),
+    ("responsibility-without-status", "resp-haven-forvaltning-partner", "Responsibility-status", "th:roleStatus"),
+    ("responsibility-without-status", "resp-haven-kommune-funder", "Responsibility-status", "th:Prospective"),
 ]
 
 
@@ -88,6 +90,13 @@ def test_activity_only_in_overview_gives_warnings_and_conforms(data_dir):
     assert report.conforms
     assert {r.focus_node for r in report.warnings} == {TEST + "activity-sekretariat"}
     assert len(report.warnings) == 2
+
+
+def test_prospective_lead_only_is_a_gap_warning(data_dir):
+    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "prospective-lead-only.ttl"]))
+    assert report.conforms
+    assert [(r.focus_node, r.shape) for r in report.warnings] == [(TEST + "activity-banen", SHAPES + "PlanGapShape")]
+    assert "no agreed responsible actor" in report.warnings[0].message
 
 
 def test_loose_ends_of_the_change_theory_are_warnings(data_dir):

@@ -38,7 +38,7 @@ from typing import Any
 
 from .network import actor_activity_graph, agreed, shared_activities
 
-__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "flag_text"]
+__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flag_text"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class Flag:
 
     def as_json(self) -> dict[str, Any]:
         return {"flag": self.flag, "measure": self.measure, "value": self.value, "limit": self.limit}
+
+    def as_text(self, t) -> str:
+        return flag_text(self, t)
 
 
 def flag_text(flag: Flag, t) -> str:
@@ -176,3 +179,35 @@ def _actor_load(ws, plan, year, rollup, max_activity_share, max_budget_share):
 def actor_pairs(ws, plan, year: int) -> list[dict[str, Any]]:
     """Pairs of actors that share activities of the year (agreed roles)."""
     return shared_activities(actor_activity_graph(ws, plan, year))
+
+
+_COLUMNS = ["actor", "kind", "lead", "partner", "prospective", "budget_lead", "budget_share", "centrality",
+            "focus_areas", "flags"]
+KINDS = {"budget_lead": "money", "budget_share": "percent"}
+
+
+def actors_text(ws, plans_years, *, fmt: str = "table", rollup: bool = False, top: int | None = None,
+                actor: str | None = None, pairs: bool = False, max_activity_share: float = 0.25,
+                max_budget_share: float = 0.25) -> str:
+    """The actor-load audit (or, with ``pairs``, the actors sharing activities) of each
+    (plan, year) as text; ``actor`` keeps one actor, named as people type it."""
+    from .output import format_rows
+
+    several = len(plans_years) > 1
+    lead = ["plan"] if several else []
+    rows: list[dict[str, Any]] = []
+    for plan, year in plans_years:
+        if pairs:
+            found = [{"plan": plan.name, **r} for r in actor_pairs(ws, plan, year)]
+        else:
+            found = [{"plan": plan.name, "plan_iri": plan.iri, **r}
+                     for r in actor_load(ws, plan, year, rollup=rollup, max_activity_share=max_activity_share,
+                                         max_budget_share=max_budget_share)]
+            if actor:
+                who = ws.resolve(plan, "actor", actor, "--actor")
+                found = [r for r in found if r["actor_iri"] == who]
+        rows.extend(found[:top] if top else found)
+    if pairs:
+        return format_rows(rows, fmt, columns=lead + ["actor_a", "actor_b", "shared", "activities"], lang=ws.lang)
+    columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if fmt in ("csv", "json") else [])
+    return format_rows(rows, fmt, columns=columns, kinds=KINDS, lang=ws.lang)

@@ -9,29 +9,23 @@ engine ran it, so the analyses above never see the difference:
   benchmarks compare against it);
 - :class:`theory.remote.Endpoint`: a SPARQL 1.1 Protocol endpoint.
 
-Parameters are bound the way SPARQL itself binds values, for every engine alike: a
-``VALUES`` block at the start of the query's top-level ``WHERE`` group, each value written
-by pyoxigraph in its N-Triples form (:func:`with_values`), so no user text ever becomes
-query syntax. The catalogue's queries use their parameters in that top-level group only.
+Parameters are bound the same way for every engine (:func:`theory.bindings.with_values`):
+written into the query as terms pyoxigraph serialises, never as user text.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, Mapping, Protocol, Sequence
 
 import pyoxigraph as ox
 
+from .bindings import with_values
 from .errors import QueryError
 
-__all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "Term", "with_values", "values_insertion_point"]
+__all__ = ["Engine", "OxigraphEngine", "RdflibEngine", "Term", "to_oxigraph", "to_rdflib"]
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 
-_PLAN_GRAPHS = """
-PREFIX th: <https://w3id.org/theory/ontology#>
-SELECT DISTINCT ?g ?plan WHERE { GRAPH ?g { ?plan a th:SafetyPlan } } ORDER BY ?g ?plan
-"""
 
 
 class Engine(Protocol):
@@ -49,60 +43,12 @@ class Engine(Protocol):
     def plan_graphs(self) -> list[tuple[str | None, str]]: ...
 
 
-# --- binding values -------------------------------------------------------------------
+def _named_plan_graphs(engine) -> list[tuple[str, str]]:
+    """(graph IRI, plan IRI) of every ``th:SafetyPlan`` in a named graph, sorted."""
+    from .catalogue import get
 
-_TOKEN = re.compile(
-    r'''(?P<comment>\#[^\n]*)'''
-    r'''|(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')'''
-    r'''|(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)'''
-    r'''|(?P<word>[A-Za-z_][A-Za-z0-9_]*)'''
-    r'''|(?P<open>\{)|(?P<close>\})'''
-    r'''|(?P<other>.)''',
-    re.S,
-)
-
-
-def values_insertion_point(query: str) -> int:
-    """The offset just after the ``{`` that opens the query's top-level ``WHERE`` group.
-
-    Comments, strings and IRIs are skipped. A query without the ``WHERE`` keyword (allowed
-    for SELECT and ASK) uses its first top-level ``{``. Raises :class:`QueryError` when
-    there is none, or for ``CONSTRUCT WHERE { … }`` (whose pattern is also its template).
-    """
-    depth, after_where, first_open, seen_construct = 0, False, None, False
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup
-        if kind == "word":
-            word = match.group().upper()
-            if word == "CONSTRUCT" and depth == 0:
-                seen_construct = True
-            if word == "WHERE" and depth == 0:
-                after_where = True
-        elif kind == "open":
-            if depth == 0:
-                if after_where:
-                    if seen_construct and first_open is None:
-                        raise QueryError("CONSTRUCT WHERE { … } cannot take parameters; write CONSTRUCT { … } WHERE { … }")
-                    return match.end()
-                if first_open is None:
-                    first_open = match.end()
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-    if first_open is not None and not seen_construct:
-        return first_open
-    raise QueryError("the query has no WHERE { … } group to bind parameters in")
-
-
-def with_values(query: str, bindings: Mapping[str, Term] | None) -> str:
-    """``query`` with ``bindings`` as a ``VALUES`` block opening its top-level WHERE group."""
-    if not bindings:
-        return query
-    names = sorted(bindings)
-    block = (" VALUES (" + " ".join(f"?{n}" for n in names) + ") { ("
-             + " ".join(str(bindings[n]) for n in names) + ") }\n")
-    at = values_insertion_point(query)
-    return query[:at] + block + query[at:]
+    rows = engine.select(get("plan-graphs-named", "engine").text)
+    return sorted({(row["graph"].value, row["plan"].value) for row in rows})
 
 
 # --- engines --------------------------------------------------------------------------
@@ -151,7 +97,7 @@ class OxigraphEngine:
         return list(self._run(query, default_graphs, bindings))
 
     def plan_graphs(self):
-        return [(row["g"].value, row["plan"].value) for row in self.store.query(_PLAN_GRAPHS)]
+        return _named_plan_graphs(self)
 
     def graph_triples(self, graph: str) -> Iterable[ox.Triple]:
         """Every triple of one named graph."""
@@ -231,4 +177,4 @@ class RdflibEngine:
         return [ox.Triple(*(to_oxigraph(t) for t in triple)) for triple in self._run(query, default_graphs, bindings)]
 
     def plan_graphs(self):
-        return [(row["g"].value, row["plan"].value) for row in self.select(_PLAN_GRAPHS)]
+        return _named_plan_graphs(self)

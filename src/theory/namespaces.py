@@ -22,6 +22,7 @@ class TH(DefinedNamespace):
     ActivityTable: URIRef
     ActivityYearStatus: URIRef
     Actor: URIRef
+    Agreed: URIRef
     Association: URIRef
     BudgetAmount: URIRef
     BudgetLine: URIRef
@@ -67,12 +68,14 @@ class TH(DefinedNamespace):
     PlanText: URIRef
     Police: URIRef
     Primary: URIRef
+    Prospective: URIRef
     PublicInstitution: URIRef
     Rent: URIRef
     ResidentGroup: URIRef
     Responsibility: URIRef
     Result: URIRef
     Role: URIRef
+    RoleStatus: URIRef
     SafetyPlan: URIRef
     SalaryFunds: URIRef
     School: URIRef
@@ -119,11 +122,13 @@ class TH(DefinedNamespace):
     place: URIRef
     planOf: URIRef
     planYear: URIRef
+    printedAs: URIRef
     priority: URIRef
     quote: URIRef
     responsibility: URIRef
     resultOf: URIRef
     role: URIRef
+    roleStatus: URIRef
     sectionOf: URIRef
     source: URIRef
     startMonth: URIRef
@@ -154,6 +159,7 @@ TIME = Namespace("http://www.w3.org/2006/time#")
 #: prefixes bound on every graph :func:`theory.load.load_graph` returns
 BIND_PREFIXES = {
     "th": str(TH._NS),
+    "actor": "https://w3id.org/theory/data/actors/",
     "cids": str(CIDS),
     "org": str(ORG),
     "prov": str(PROV),

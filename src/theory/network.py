@@ -24,7 +24,7 @@ __all__ = ["LEAD_ROLES", "actor_activity_graph", "agreed", "shared_activities", 
 
 #: roles that count as leading an activity
 LEAD_ROLES = frozenset({str(TH.Lead), str(TH.CoLead)})
-_PROSPECTIVE = str(TH.Prospective) if hasattr(TH, "Prospective") else "https://w3id.org/theory/ontology#Prospective"
+_PROSPECTIVE = str(TH.Prospective)
 
 
 def role_name(role_iri: str) -> str:

@@ -34,7 +34,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from email.message import Message
-from importlib import resources
 from typing import Any, Mapping, Sequence
 
 from .bindings import with_values
@@ -232,7 +231,9 @@ def _exchange(opener, url: str, *, method: str, data: bytes | None, headers: dic
 
 
 def _query_file(name: str) -> str:
-    return (resources.files("theory.queries") / "remote" / f"{name}.rq").read_text(encoding="utf-8")
+    from .catalogue import get
+
+    return get(name, "engine").text
 
 
 def _json_with_valid_blank_nodes(body: bytes) -> bytes:

@@ -142,33 +142,20 @@ def _check_unique(iri: str, where: str, seen: dict[str, str]) -> None:
     seen[iri] = where
 
 
-_UNDECLARED = """
-PREFIX th: <https://w3id.org/theory/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?s ?p ?o WHERE {
-  VALUES ?p { th:actor th:funder th:party }
-  ?s ?p ?o .
-  FILTER NOT EXISTS { ?o a ?kind . ?kind rdfs:subClassOf* th:Actor }
-} ORDER BY ?s ?p ?o LIMIT 1
-"""
-
-_PLANS_IN_GRAPH = """
-PREFIX th: <https://w3id.org/theory/ontology#>
-SELECT DISTINCT ?plan WHERE { ?plan a th:SafetyPlan } ORDER BY ?plan
-"""
-
-
 def _check_plan(store: ox.Store, plan: LoadedPlan) -> None:
     """One plan per graph, and every actor it refers to is declared (in it or the registry)."""
+    from .catalogue import get
+
     graphs = [ox.NamedNode(ONTOLOGY_GRAPH), ox.NamedNode(REGISTRY_GRAPH), ox.NamedNode(plan.graph)]
-    plans = [row["plan"].value for row in store.query(_PLANS_IN_GRAPH, default_graph=[ox.NamedNode(plan.graph)])]
+    found = store.query(get("plans-in-graph", "engine").text, default_graph=[ox.NamedNode(plan.graph)])
+    plans = [row["plan"].value for row in found]
     if len(plans) > 1:
         where = ", ".join(str(f) for f in plan.files) or f"graph <{plan.graph}>"
         raise LoadError(
             f"{where}: holds {len(plans)} plans ({', '.join(f'<{p}>' for p in plans)}); "
             "a plan's folder holds one plan: put each in its own folder"
         )
-    for row in store.query(_UNDECLARED, default_graph=graphs):
+    for row in store.query(get("undeclared-actors", "engine").text, default_graph=graphs):
         subject, prop, actor = row["s"], row["p"], row["o"]
         where = _file_with(plan.files, subject, prop, actor) or f"graph <{plan.graph}>"
         short = prop.value.rsplit("#", 1)[-1]

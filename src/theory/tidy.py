@@ -14,7 +14,8 @@ from typing import Sequence
 
 from .build import serialize
 from .errors import UsageError
-from .load import expand_paths, parse_file
+from .errors import LoadError
+from .load import parse_file
 from .namespaces import BIND_PREFIXES
 from .output import write_file
 
@@ -45,6 +46,20 @@ def canonical_turtle(path: Path) -> tuple[bytes, int]:
     return serialize(graph, "ttl"), len(graph)
 
 
+def _turtle_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".ttl"))
+        elif path.is_file():
+            if path.suffix.lower() != ".ttl":
+                raise UsageError(f"{path}: tidy rewrites Turtle (.ttl) files only")
+            files.append(path)
+        else:
+            raise LoadError(f"{path}: no such file or folder; check the path")
+    return files
+
+
 def tidy_files(paths: Sequence[Path], *, check: bool = False) -> list[TidyResult]:
     """Rewrite the Turtle files at ``paths`` (files or folders) in canonical form.
 
@@ -52,9 +67,7 @@ def tidy_files(paths: Sequence[Path], *, check: bool = False) -> list[TidyResult
     is a :class:`UsageError`.
     """
     results = []
-    for path in expand_paths(paths):
-        if path.suffix.lower() != ".ttl":
-            raise UsageError(f"{path}: tidy rewrites Turtle (.ttl) files only")
+    for path in _turtle_files(paths):
         wanted, triples = canonical_turtle(path)
         canonical = path.read_bytes() == wanted
         if not canonical and not check:

@@ -90,7 +90,8 @@ def shorten(graph: Graph, text: str) -> str:
         return text
     from .namespaces import BIND_PREFIXES
 
-    for prefix, namespace in BIND_PREFIXES.items():  # our prefixes win over rdflib's defaults
+    namespaces = {**BIND_PREFIXES, **{p: str(n) for p, n in graph.namespaces() if p == "thd"}}
+    for prefix, namespace in namespaces.items():  # our prefixes win over rdflib's defaults
         local = iri[len(namespace):]
         if iri.startswith(namespace) and local and all(c.isalnum() or c in "-_" for c in local):
             return ("^" if inverse else "") + f"{prefix}:{local}"

@@ -25,7 +25,7 @@ from .errors import DataError, UsageError
 from .mint import ONTOLOGY_GRAPH, REGISTRY_GRAPH
 from .names import NameIndex
 
-__all__ = ["Plan", "Workspace", "LANGUAGES", "year_span"]
+__all__ = ["Plan", "Row", "Workspace", "LANGUAGES", "year_span"]
 
 LANGUAGES = ("da", "en")
 _TH = "https://w3id.org/theory/ontology#"
@@ -39,6 +39,13 @@ def year_span(years: Sequence[int]) -> str:
     if years == list(range(years[0], years[-1] + 1)) and len(years) > 1:
         return f"{years[0]}–{years[-1]}"
     return ", ".join(map(str, years))
+
+
+class Row(dict):
+    """A result row: a variable the query left unbound reads as ``None``."""
+
+    def __missing__(self, key):
+        return None
 
 
 @dataclass(frozen=True)
@@ -196,7 +203,7 @@ class Workspace:
 
         def run():
             info = catalogue.get(name, audience)
-            return [{k: catalogue.python_value(v) for k, v in row.items()} for row in self.terms(info, plan, params)]
+            return [Row((k, catalogue.python_value(v)) for k, v in row.items()) for row in self.terms(info, plan, params)]
 
         return self.memo(key, run)
 
@@ -297,6 +304,7 @@ class Workspace:
             graph = Graph()
             for prefix, iri in BIND_PREFIXES.items():
                 graph.bind(prefix, iri, override=True, replace=True)
+            graph.bind("thd", plan.iri.rsplit("/", 1)[0] + "/", override=True, replace=True)
             graphs = self.dataset(plan)
             if graphs is not None and not with_ontology:
                 graphs = [g for g in graphs if g != ONTOLOGY_GRAPH]

@@ -1,12 +1,12 @@
 """Pictures of a plan: the change theory, the actor network and the coverage heat map.
 
->>> render(graph, "changetheory", Path("theory.html"))    # interactive, self-contained
->>> render(graph, "actors", Path("actors.svg"), year=2023) # static image for slides
+>>> render(ws, plan, "changetheory", Path("theory.html"), year=2024)   # interactive, self-contained
+>>> render(ws, plan, "actors", Path("actors.svg"), year=2023)          # static image for slides
 
-:func:`view_picture` gathers a view from the graph (:mod:`.changetheory`, :mod:`.actors`,
+:func:`view_picture` gathers a view from the workspace (:mod:`.changetheory`, :mod:`.actors`,
 :mod:`.coverage`); the output file's suffix picks the kind: ``.html`` a self-contained
-page (:mod:`.page`), ``.svg``/``.png`` a static image (:mod:`theory.static`), both laid
-out the same way.
+page (:mod:`.page`), ``.svg``/``.png`` a static image (:mod:`.static`), both laid out the
+same way.
 """
 
 from __future__ import annotations
@@ -15,32 +15,33 @@ from pathlib import Path
 
 from ..errors import UsageError
 
-__all__ = ["VIEWS", "SUFFIXES", "view_picture", "render", "render_bytes", "render_file"]
+__all__ = ["VIEWS", "SUFFIXES", "view_picture", "render", "render_bytes", "picture_kind"]
 
 VIEWS = ("changetheory", "actors", "coverage")
 SUFFIXES = (".html", ".svg", ".png")
 
 
-def view_picture(graph, view: str, *, year: int | None = None, focus_area: str | None = None,
-            actor: str | None = None, lang: str = "da", sub_organisations: bool = False):
+def view_picture(ws, plan, view: str, year: int, *, focus_area: str | None = None,
+                 actor: str | None = None, sub_organisations: bool = False):
     """The :class:`~.picture.NetworkPicture` or :class:`~.picture.MatrixPicture` of ``view``."""
     if view == "changetheory":
         from .changetheory import changetheory_picture
 
-        return changetheory_picture(graph, year, focus_area=focus_area, actor=actor, lang=lang)
+        return changetheory_picture(ws, plan, year, focus_area=focus_area, actor=actor)
     if view == "actors":
         from .actors import actors_picture
 
-        return actors_picture(graph, year, focus_area=focus_area, actor=actor, lang=lang,
+        return actors_picture(ws, plan, year, focus_area=focus_area, actor=actor,
                               sub_organisations=sub_organisations)
     if view == "coverage":
         from .coverage import coverage_picture
 
-        return coverage_picture(graph, year, focus_area=focus_area, actor=actor, lang=lang)
+        return coverage_picture(ws, plan, year, focus_area=focus_area, actor=actor)
     raise UsageError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
 
 
-def _kind(path: Path) -> str:
+def picture_kind(path: Path) -> str:
+    """``html``, ``svg`` or ``png`` by the suffix of ``path`` (:class:`UsageError` otherwise)."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
         raise UsageError(f"{path}: unknown picture kind {suffix or '(no suffix)'!r}; "
@@ -54,28 +55,18 @@ def render_bytes(pic, kind: str, lang: str = "da") -> bytes:
         from .page import view_html
 
         return view_html(pic, lang).encode("utf-8")
-    from ..static import static_image
+    from .static import static_image
 
     return static_image(pic, kind)
 
 
-def render(graph, view: str, path: Path, **filters) -> Path:
-    """Draw ``view`` of ``graph`` into ``path`` (kind from its suffix); nothing half-written."""
-    kind = _kind(path)
+def render(ws, plan, view: str, path: Path, year: int, **filters) -> Path:
+    """Draw ``view`` of ``plan`` in ``year`` into ``path`` (kind from its suffix); nothing half-written."""
+    kind = picture_kind(path)
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
     from ..output import write_file
 
-    pic = view_picture(graph, view, **filters)
-    write_file(Path(path), render_bytes(pic, kind, filters.get("lang", "da")))
+    pic = view_picture(ws, plan, view, year, **filters)
+    write_file(Path(path), render_bytes(pic, kind, ws.lang))
     return Path(path)
-
-
-def render_file(data, view: str, path: Path, **filters) -> Path:
-    """Load the plan at ``data`` (files or folders; none: the shipped plan) and :func:`render` it."""
-    _kind(path)
-    if view not in VIEWS:
-        raise UsageError(f"unknown view {view!r}; use one of {', '.join(VIEWS)}")
-    from ..load import load_graph
-
-    return render(load_graph(list(data) or None), view, path, **filters)

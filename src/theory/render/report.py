@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .queries import resolve_year, select_rows
 
-__all__ = ["budget_chart", "report_html", "write_report", "report_file"]
+__all__ = ["budget_chart", "report_html", "write_report"]
 
 _CHART = {"width": 560, "height": 240, "left": 90, "bottom": 30, "top": 20}
 
 
 def budget_chart(rows: list[dict[str, Any]], lang: str = "da") -> dict[str, Any]:
     """Bars (sum of the overview table's rows per year) and ticks (the stated sums) as SVG geometry."""
-    from .render.picture import money
+    from .picture import money
 
     years = sorted((r for r in rows if r.get("year") is not None), key=lambda r: r["year"])
     top = max([float(r.get("rows") or 0) for r in years] + [float(r.get("stated") or 0) for r in years] + [1])
@@ -43,25 +42,25 @@ def budget_chart(rows: list[dict[str, Any]], lang: str = "da") -> dict[str, Any]
     return {**_CHART, "bars": bars, "ticks": ticks, "base": _CHART["top"] + plot_h}
 
 
-def report_html(graph, year: int | None = None, lang: str = "da") -> str:
-    """The steering-group report for ``year`` (default: the plan's own year) as HTML text."""
-    from .actors import actor_load, single_actor_activities
-    from .budget import audit_budget
-    from .coverage import focus_area_coverage
-    from .render.actors import actors_picture
-    from .render.changetheory import layered_picture
-    from .render.facts import gather
-    from .render.page import assets, environment
+def report_html(ws, plan, year: int) -> str:
+    """The steering-group report on ``plan`` in ``year`` as HTML text (each figure computed once)."""
+    from ..actors import actor_load, single_actor_activities
+    from ..budget import audit_budget
+    from ..coverage import focus_area_coverage
+    from .actors import actors_picture
+    from .changetheory import layered_picture
+    from .facts import gather
+    from .page import assets, environment
 
-    year = resolve_year(graph, year)
-    facts = gather(graph, year, lang)
+    lang = ws.lang
+    facts = gather(ws, plan, year)
     theory = layered_picture(facts)
-    actors = actors_picture(graph, year, lang=lang)
-    coverage = focus_area_coverage(graph, year, "full", lang)
-    load = actor_load(graph, year, lang=lang)
-    single = single_actor_activities(graph, year, lang=lang)
-    findings = audit_budget(graph)
-    budget_rows = select_rows(graph, "render-budget-per-year")
+    actors = actors_picture(ws, plan, year)
+    coverage = focus_area_coverage(ws, plan, year, "full")
+    load = actor_load(ws, plan, year)
+    single = single_actor_activities(ws, plan, year)
+    audit = audit_budget(ws, plan)
+    budget_rows = ws.select("budget-per-year", plan, audience="views")
     involved = {a for a, d in facts.net.nodes(data=True) if d.get("kind") == "actor" and facts.net.degree(a) > 0}
     glance = {
         "activities": len(facts.budget),
@@ -70,35 +69,23 @@ def report_html(graph, year: int | None = None, lang: str = "da") -> str:
         "budget": sum(facts.budget.values()),
         "focus_areas": sum(1 for n in facts.nodes.values() if n["kind"] == "focus-area"),
         "results": sum(1 for n in facts.nodes.values() if n["kind"] == "result"),
-        "findings": len(findings),
+        "findings": audit.disagreements,
     }
     template = environment().get_template("report.html")
     return template.render(
         lang=lang, year=year, glance=glance, chart=budget_chart(budget_rows, lang),
-        budget_rows=budget_rows, coverage=coverage, load=load, single=single, findings=findings,
+        budget_rows=budget_rows, coverage=coverage, load=load, single=single, findings=audit.rows,
         theory=theory, actors=actors, **assets([theory, actors]),
     )
 
 
-def write_report(graph, path, year: int | None = None, lang: str = "da") -> None:
+def write_report(ws, plan, year: int, path) -> None:
     """Write the report to ``path`` (UTF-8; the file appears whole or not at all)."""
     from pathlib import Path
 
-    from .errors import UsageError
-    from .output import write_file
+    from ..errors import UsageError
+    from ..output import write_file
 
     if Path(path).suffix.lower() not in (".html", ".htm"):
         raise UsageError(f"{path}: the report is an HTML page; end the file name in .html")
-    write_file(Path(path), report_html(graph, year, lang))
-
-
-def report_file(data, path, year: int | None = None, lang: str = "da") -> None:
-    """Load the plan at ``data`` (none: the shipped plan) and :func:`write_report` it to ``path``."""
-    from pathlib import Path
-
-    from .errors import UsageError
-    from .load import load_graph
-
-    if Path(path).suffix.lower() not in (".html", ".htm"):
-        raise UsageError(f"{path}: the report is an HTML page; end the file name in .html")
-    write_report(load_graph(list(data) or None), path, year, lang)
+    write_file(Path(path), report_html(ws, plan, year))

@@ -1,0 +1,1 @@
+"""The message catalogues of theory (data only): <lang>/LC_MESSAGES/theory.po."""
