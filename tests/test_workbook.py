@@ -19,6 +19,7 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from theory.build import serialize
+from theory.errors import LoadError
 from theory.diff import diff_plans
 from theory.namespaces import TH
 from theory.workbook import export_workbook, import_workbook, new_workbook
@@ -232,7 +233,7 @@ def test_headers_are_frozen_filtered_and_amounts_have_thousands_separators(expor
     wb = openpyxl.load_workbook(io.BytesIO(exported))
     ws = wb["Budget"]
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:J{ws.max_row}"
+    assert ws.auto_filter.ref == f"A1:K{ws.max_row}"
     assert ws["A1"].font.bold
     assert ws.column_dimensions["A"].width >= 20
     amount = ws.cell(row=2, column=6)
@@ -354,59 +355,46 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(tmp_path, exported, pl
 # the shared actor registry
 
 
-def _moved_to_registry(plan: Graph, slugs: list[str]) -> tuple[Graph, Graph]:
-    """The plan with some actors moved to the shared registry (``actor:<slug>``), and that registry."""
-    from theory.mint import REGISTRY as REGISTRY_NS
-
-    moved = {URIRef(THD + f"actor-{s}"): URIRef(REGISTRY_NS + s) for s in slugs}
-    new_plan, registry = Graph(), Graph()
-    for s, p, o in plan:
-        s2, o2 = moved.get(s, s), moved.get(o, o)
-        (registry if s in moved else new_plan).add((s2, p, o2))
-    return new_plan, registry
-
-
-def test_registry_actors_are_listed_but_not_written_to_the_plan(plan):
-    own, registry = _moved_to_registry(plan, ["kff", "koebenhavns-politi", "ssp-koebenhavn"])
-    both = Graph()
-    both += own
-    both += registry
-    data = export_workbook(both)
+def _actor_rows(data: bytes) -> list[dict]:
     actors = openpyxl.load_workbook(io.BytesIO(data))["Aktører"]
     headers = [cell.value for cell in actors[1]]
-    rows = [dict(zip(headers, (cell.value for cell in row))) for row in actors.iter_rows(min_row=2)]
+    return [dict(zip(headers, (cell.value for cell in row))) for row in actors.iter_rows(min_row=2)]
+
+
+def test_registry_actors_are_listed_but_not_written_to_the_plan(exported, plan, registry):
+    rows = _actor_rows(exported)
     police = next(row for row in rows if row["ID"] == "actor:koebenhavns-politi")
     assert police["Fælles aktørregister"] == "ja" and police["Part i partnerskabet"] == "ja"
-    imported = import_workbook(data, registry=registry)
-    assert _nt(imported.graph) == _nt(own)
-    assert _nt(imported.registry) == _nt(registry)
+    own = next(row for row in rows if row["ID"] == "actor-broenshoej-boldklub")
+    assert own["Fælles aktørregister"] == "nej"
+    imported = import_workbook(exported, registry=registry)
+    assert _nt(imported.graph) == _nt(plan)
+    shared = {s for s in imported.registry.subjects()}
+    assert URIRef("https://w3id.org/theory/data/actors/koebenhavns-politi") in shared
+    assert set(imported.registry) <= set(registry)  # what the rows say is what the registry says
 
 
-def test_a_registry_actor_left_out_of_the_sheet_is_found_in_the_registry(plan):
-    own, registry = _moved_to_registry(plan, ["kff"])
-    both = Graph()
-    both += own
-    both += registry
-    data = export_workbook(both)
-    row = _find_row(data, "Aktører", ID="actor:kff")
+def test_a_registry_actor_left_out_of_the_sheet_is_found_in_the_registry(exported, plan, registry):
+    row = _find_row(exported, "Aktører", ID="actor:kff")
 
-    def without(wb_bytes):
-        wb = openpyxl.load_workbook(io.BytesIO(wb_bytes))
-        ws = wb["Aktører"]
-        # actors that name KFF as their parent keep naming it; the row itself goes
-        ws.delete_rows(row)
+    def without(data):
+        wb = openpyxl.load_workbook(io.BytesIO(data))
+        wb["Aktører"].delete_rows(row)  # roles and sub-organisations keep naming KFF
         out = io.BytesIO()
         wb.save(out)
         return out.getvalue()
 
-    imported = import_workbook(without(data), registry=registry)
+    imported = import_workbook(without(exported), registry=registry)
     kff = URIRef("https://w3id.org/theory/data/actors/kff")
-    assert len(list(imported.graph.subjects(None, kff))) > 5  # roles and sub-organisations still name KFF
+    assert len(list(imported.graph.subjects(None, kff))) >= 3  # roles and an actor that is part of KFF
     expected = Graph()
-    expected += own
+    expected += plan
     expected.remove((None, TH.party, kff))  # the row said KFF is a party; without the row, it is not
     assert _nt(imported.graph) == _nt(expected)
-    assert len(imported.registry) == 0
+    assert (kff, None, None) not in imported.registry
+    with pytest.raises(LoadError) as caught:
+        import_workbook(without(exported))  # without the registry, the name is unknown
+    assert all("no actor 'Kultur- og Fritidsforvaltningen'" in problem for problem in caught.value.problems)
 
 
 def test_decimals_from_a_store_are_numbers_in_the_cells():

@@ -329,6 +329,11 @@ class _Differ:
                 self.add(f"{role_slug}-added", subject, None, side.label(role), **common)
             elif b is None:
                 self.add(f"{role_slug}-removed", subject, side.label(role), None, **common)
+            else:
+                was, now = self.old.one(a[0], TH.roleStatus), self.new.one(b[0], TH.roleStatus)
+                if was != now:
+                    self.add("role-status-changed", f"{subject} ({side.label(role)})", self.term(self.old, was),
+                             self.term(self.new, now), **common)
 
     # deliverables and target groups: matched within their activity by wording, then by number
     def items(self, prop, prefix: str, describe) -> None:

@@ -89,7 +89,8 @@ WORDS: dict[str, dict[str, str]] = {
     "col.objective": {"da": "Målsætning", "en": "Objective"},
     "col.actor": {"da": "Aktør", "en": "Actor"},
     "col.role": {"da": "Rolle", "en": "Role"},
-    "col.role_status": {"da": "Aftalt/tilsigtet", "en": "Agreed/prospective"},
+    "col.role_status": {"da": "Aftalt/forventet", "en": "Agreed/prospective"},
+    "col.printed_as": {"da": "Trykt som", "en": "Printed as"},
     "col.actor_kind": {"da": "Art", "en": "Kind"},
     "col.part_of": {"da": "Del af", "en": "Part of"},
     "col.party": {"da": "Part i partnerskabet", "en": "Party to the partnership"},
@@ -180,10 +181,13 @@ WORDS: dict[str, dict[str, str]] = {
         "'yes' in Shared actor register belong to the shared register; changes to them are not written to the plan.",
     },
     "about.amounts": {
-        "da": "Beløb er hele kroner som tal (skriv 120000, ikke '120.000 kr.'). Måneder skrives som 2024-03. "
-        "Formler må bruges, når filen er gemt i Excel eller LibreOffice, så deres værdi står i filen.",
-        "en": "Amounts are whole kroner as numbers (write 120000, not '120.000 kr.'). Months are written as 2024-03. "
-        "Formulas may be used once the file is saved in Excel or LibreOffice, so that their value is in the file.",
+        "da": "Beløb er hele kroner som tal (skriv 120000, ikke '120.000 kr.'). Et tal, som planen trykker forkert "
+        "(fx 188.00 i en kolonne af tusinder), står som trykt, og Trykt som siger hvordan. Måneder skrives som "
+        "2024-03. Formler må bruges, når filen er gemt i Excel eller LibreOffice, så deres værdi står i filen.",
+        "en": "Amounts are whole kroner as numbers (write 120000, not '120.000 kr.'). A figure the plan misprints "
+        "(such as 188.00 in a column of thousands) stands as printed, and Printed as says how. Months are written "
+        "as 2024-03. Formulas may be used once the file is saved in Excel or LibreOffice, so that their value is in "
+        "the file.",
     },
     "about.errors": {
         "da": "Finder indlæsningen fejl, skrives intet; hver fejl nævner ark, række og kolonne og hvordan den rettes.",
@@ -210,6 +214,7 @@ CHOICES: dict[str, tuple[URIRef, ...]] = {
                    TH.HousingSocialMasterPlan, TH.Association, TH.School, TH.NGO, TH.Company, TH.Network,
                    TH.PublicInstitution, TH.ResidentGroup),
     "role": (TH.Lead, TH.CoLead, TH.Partner, TH.Operator, TH.Trainer, TH.Funder, TH.Venue),
+    "role_status": (TH.Agreed, TH.Prospective),
     "status": (TH.New, TH.Continuing, TH.Ended),
     "line": (TH.SalaryFunds, TH.ActivityFunds, TH.Rent, TH.OtherCosts, TH.Total),
     "table": (TH.OverviewTable, TH.ActivityTable, TH.PlanText),
@@ -370,6 +375,7 @@ SHEETS: tuple[Sheet, ...] = (
         _activity(TH.responsibility),
         Column("actor", "ref", TH.actor, target="actor", required=True, width=34),
         Column("role", "choice", TH.role, target="role", required=True, width=18),
+        Column("role_status", "choice", TH.roleStatus, target="role_status", width=12),
     )),
     Sheet("actors", (TH.Actor,), (
         NAME, NAME_EN,
@@ -387,10 +393,12 @@ SHEETS: tuple[Sheet, ...] = (
         Column("line", "choice", TH.budgetLine, target="line", required=True, width=16),
         Column("line_label", "text", TH.lineLabel, width=22),
         Column("amount", "amount", SCHEMA.value, required=True, width=14),
+        Column("printed_as", "text", TH.printedAs, lang=None, width=10),
     ), implied=(TH.inPlan, SCHEMA.currency)),
     Sheet("sums", (TH.StatedSum,), _sourced(
         Column("year", "year", TH.year, required=True, width=8),
         Column("amount", "amount", SCHEMA.value, required=True, width=14),
+        Column("printed_as", "text", TH.printedAs, lang=None, width=10),
         Column("table", "choice", TH.table, target="table", width=22),
         Column("label", "text", RDFS.label, width=34),
     ), implied=(TH.inPlan, SCHEMA.currency)),
@@ -401,6 +409,7 @@ SHEETS: tuple[Sheet, ...] = (
         Column("funder", "ref", TH.funder, target="actor", width=28),
         Column("year", "year", TH.year, required=True, width=8),
         Column("amount", "amount", SCHEMA.value, required=True, width=14),
+        Column("printed_as", "text", TH.printedAs, lang=None, width=10),
         Column("table", "choice", TH.table, target="table", width=22),
         Column("label", "text", RDFS.label, width=34),
     ), implied=(SCHEMA.currency,)),
