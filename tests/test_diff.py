@@ -55,6 +55,7 @@ def test_two_years_plans_list_exactly_what_changed(years):
         ("lead-added", "1. Lektiecafé – Testskolen", None, None, "ansvarlig"),
         ("partner-added", "2. Fælleshaven – Testforeningen", None, None, "samarbejdspartner"),
         ("partner-removed", "1. Lektiecafé – Testskolen", None, "samarbejdspartner", None),
+        ("role-status-changed", "2. Fælleshaven – Testklubben (ansvarlig)", None, "aftalt", "forventet"),
         ("target-changed", "2. Fælleshaven – 100-130 børn pr. år", None, "100-130 børn pr. år", "120-150 børn pr. år"),
         ("target-group-changed", "1. Lektiecafé – Børn 6-12 år", None, "6-12", "7-12"),
         ("budget-added", "1. Lektiecafé – i alt (budgetoversigten)", 2025, None, 120000),
