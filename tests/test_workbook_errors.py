@@ -203,9 +203,11 @@ def test_at_most_fifty_problems_are_listed(small):
             row = list(template)
             row[4], row[5], row[-1] = f"linje {n}", f"x{n}", None
             ws.append(row)
-    problems = _problems(_spoil(small, many))
-    assert len(problems) == LIMIT + 1 == 51
-    assert problems[-1] == "… and 10 more problems (only the first 50 are listed)"
+    with pytest.raises(LoadError) as caught:
+        import_workbook(_spoil(small, many))
+    assert len(caught.value.problems) == LIMIT == 50
+    assert str(caught.value) == ("workbook: 60 problems in the workbook (the first 50 are listed); nothing was "
+                                 "written; fix the workbook and import it again")
 
 
 def test_nothing_is_written_when_the_workbook_has_a_problem(small, tmp_path):

@@ -1,9 +1,10 @@
 """Every problem of a workbook at once, one line each, named by sheet, row and column.
 
 An analyst fixes a workbook in one pass when the import lists all its problems, not the
-first. :class:`Problems` collects them in the order they are found, keeps the first
-:data:`LIMIT`, and becomes one :class:`theory.errors.LoadError` whose ``problems`` hold the
-lines ("sheet Budget, row 14, column Beløb (kr.): '12,5x' is not a number; …").
+first. :class:`Problems` collects them in the order they are found and becomes one
+:class:`theory.errors.LoadError` whose ``problems`` hold the first :data:`LIMIT` lines
+("sheet Budget, row 14, column Beløb (kr.): '12,5x' is not a number; …") and whose message
+says how many there are.
 """
 
 from __future__ import annotations
@@ -49,14 +50,13 @@ class Problems:
         return bool(self.lines)
 
     def error(self, source: str) -> LoadError:
-        """One error for all problems; ``source`` names the workbook."""
+        """One error for all problems (the first :data:`LIMIT` as lines); ``source`` names the workbook."""
         count = len(self.lines)
-        shown = self.lines[:LIMIT]
-        if count > LIMIT:
-            shown.append(f"… and {count - LIMIT} more problems (only the first {LIMIT} are listed)")
         noun = "problem" if count == 1 else "problems"
-        message = f"{source}: {count} {noun} in the workbook; nothing was written; fix the workbook and import it again"
-        return LoadError(message, problems=shown)
+        listed = f" (the first {LIMIT} are listed)" if count > LIMIT else ""
+        message = (f"{source}: {count} {noun} in the workbook{listed}; nothing was written; "
+                   "fix the workbook and import it again")
+        return LoadError(message, problems=self.lines[:LIMIT])
 
     def raise_if_any(self, source: str) -> None:
         if self.lines:
