@@ -88,6 +88,8 @@ class _Plan:
         return text
 
     def label(self, node, lang: str | None = None) -> str:
+        if node is None:
+            return ""
         labels = {l.language: str(l) for l in self.graph.objects(node, RDFS.label) if isinstance(l, Literal)}
         if not labels:
             labels = {l.language: str(l) for l in self.ontology.objects(node, RDFS.label) if isinstance(l, Literal)}
