@@ -162,11 +162,11 @@ def build(fmt, output, **where):
 @workspace_options
 def info(fmt, **where):
     """What is loaded: plans, years, activities, focus areas, actors, amounts, triples."""
-    from theory.info import info_rows
+    from theory.info import INFO_COLUMNS, info_rows
     from theory.output import format_rows
 
     ws = open_workspace(where)
-    click.echo(format_rows(info_rows(ws, ws.scope(where["plan"])), fmt, lang=ws.lang), nl=False)
+    click.echo(format_rows(info_rows(ws, ws.scope(where["plan"])), fmt, columns=INFO_COLUMNS, lang=ws.lang), nl=False)
 
 
 @main.command("plans", epilog=EXIT_CODES_HELP)
@@ -175,13 +175,11 @@ def info(fmt, **where):
 def plans_command(fmt, **where):
     """The loaded plans: partnership, plan year, years covered, activities and budget of the
     plan year, graph IRI."""
-    from theory.info import plans_rows
+    from theory.info import PLANS_COLUMNS, plans_rows
     from theory.output import format_rows
 
     ws = open_workspace(where)
-    columns = ["plan", "partnership", "year", "years", "activities", "budget", "graph"]
-    if fmt in ("csv", "json"):
-        columns.append("plan_iri")
+    columns = PLANS_COLUMNS + (["plan_iri"] if fmt in ("csv", "json") else [])
     click.echo(format_rows(plans_rows(ws), fmt, columns=columns, kinds={"budget": "money"}, lang=ws.lang), nl=False)
 
 
@@ -221,7 +219,7 @@ def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
     if list_only:
         from theory.catalogue import catalogue_rows
 
-        click.echo(format_rows(catalogue_rows(), fmt, lang=where["lang"]), nl=False)
+        click.echo(format_rows(catalogue_rows(where["lang"]), fmt, lang=where["lang"]), nl=False)
         return
     if bool(name) == bool(sparql):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them); --list shows the names")

@@ -36,6 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import NC_
 from .network import actor_activity_graph, agreed, shared_activities
 
 __all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flag_text"]
@@ -181,8 +182,10 @@ def actor_pairs(ws, plan, year: int) -> list[dict[str, Any]]:
     return shared_activities(actor_activity_graph(ws, plan, year))
 
 
-_COLUMNS = ["actor", "kind", "lead", "partner", "prospective", "budget_lead", "budget_share", "centrality",
-            "focus_areas", "flags"]
+_COLUMNS = [NC_("column", "actor"), NC_("column", "kind"), NC_("column", "lead"), NC_("column", "partner"),
+            NC_("column", "prospective"), NC_("column", "budget_lead"), NC_("column", "budget_share"),
+            NC_("column", "centrality"), NC_("column", "focus_areas"), NC_("column", "flags")]
+_PAIR_COLUMNS = [NC_("column", "actor_a"), NC_("column", "actor_b"), NC_("column", "shared"), NC_("column", "activities")]
 KINDS = {"budget_lead": "money", "budget_share": "percent"}
 
 
@@ -208,6 +211,6 @@ def actors_text(ws, plans_years, *, fmt: str = "table", rollup: bool = False, to
                 found = [r for r in found if r["actor_iri"] == who]
         rows.extend(found[:top] if top else found)
     if pairs:
-        return format_rows(rows, fmt, columns=lead + ["actor_a", "actor_b", "shared", "activities"], lang=ws.lang)
+        return format_rows(rows, fmt, columns=lead + _PAIR_COLUMNS, lang=ws.lang)
     columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if fmt in ("csv", "json") else [])
     return format_rows(rows, fmt, columns=columns, kinds=KINDS, lang=ws.lang)

@@ -30,10 +30,13 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UsageError
+from .i18n import N_, NC_
 
 __all__ = ["COUNTINGS", "CoverageReport", "focus_area_coverage", "coverage_text"]
 
-COUNTINGS = ("full", "split")
+COUNTINGS = (N_("full"), N_("split"))
+#: kinds of row and of gap
+KINDS_OF_ROW = (N_("focus-area"), N_("cross-cutting"), N_("result"), N_("money-without-focus-area"))
 
 
 @dataclass
@@ -127,8 +130,9 @@ def _coverage(ws, plan, year: int, counting: str) -> CoverageReport:
 
 
 #: columns people read; csv and json add the IRIs
-_ROW_COLUMNS = ["focus_area", "kind", "activities", "budget_full", "budget_split", "share"]
-_GAP_COLUMNS = ["kind", "subject", "detail"]
+_ROW_COLUMNS = [NC_("column", "focus_area"), NC_("column", "kind"), NC_("column", "activities"),
+                NC_("column", "budget_full"), NC_("column", "budget_split"), NC_("column", "share")]
+_GAP_COLUMNS = [NC_("column", "kind"), NC_("column", "subject"), NC_("column", "detail")]
 KINDS = {"kind": "word", "budget_full": "money", "budget_split": "money", "share": "percent"}
 
 
@@ -141,7 +145,7 @@ def coverage_text(reports: list[CoverageReport], fmt: str = "table", *, gaps_onl
 
     t = texts(lang)
     several = len({r.plan.iri for r in reports}) > 1
-    lead = ["plan"] if several else []
+    lead = [NC_("column", "plan")] if several else []
     machine = fmt in ("csv", "json")
     rows_cols = lead + _ROW_COLUMNS + (["focus_area_iri", "plan_iri"] if machine else [])
     gap_cols = lead + _GAP_COLUMNS + (["subject_iri", "plan_iri"] if machine else [])

@@ -18,10 +18,11 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
 from .errors import LoadError, UsageError
+from .i18n import N_, NC_
 
 __all__ = ["ValidationReport", "ValidationResult", "validate", "load_shapes"]
 
-_SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_SEVERITY = {SH.Violation: N_("Violation"), SH.Warning: N_("Warning"), SH.Info: N_("Info")}
 _ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
@@ -239,7 +240,8 @@ def check_plans(ws, plans, *, reason: bool = False, fmt: str = "table") -> tuple
             continue
         short = [{**row, "plan": plan.name, "focus_node": shorten(graph, row["focus_node"]),
                   "path": shorten(graph, row["path"])} for row in plan_rows]
-        columns = (["plan"] if several else []) + ["severity", "focus_node", "path", "message"]
+        columns = ([NC_("column", "plan")] if several else []) + [
+            NC_("column", "severity"), NC_("column", "focus_node"), NC_("column", "path"), NC_("column", "message")]
         text = format_rows(short, "table", columns=columns, kinds={"severity": "word"}, lang=ws.lang) if short else ""
         bad = not report.conforms or not consistent
         verdict = t("does not conform") if bad else t("conforms")
