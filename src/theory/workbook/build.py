@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
 from ..mint import REGISTRY, Minter
-from ..namespaces import ORG, SCHEMA, SKOS, TH
+from ..namespaces import BIND_PREFIXES, ORG, SCHEMA, SKOS, TH
 from .cells import decimal_literal
 from .ids import FALLBACK_BASE, IdCodec, base_of_partnership
 from .minting import ITEM_KINDS, RowIris
@@ -399,6 +399,13 @@ class _Builder(RowIris):
                 else:
                     seen[values] = row
 
+    def bound_graph(self) -> Graph:
+        """An empty graph with the project's prefixes, ``thd:`` for the plan's namespace."""
+        graph = Graph()
+        for prefix, namespace in {**BIND_PREFIXES, "thd": self.base}.items():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        return graph
+
     def run(self) -> ImportedPlan:
         self.assign("plan", self.mint_plan)
         self.find_period()
@@ -420,7 +427,7 @@ class _Builder(RowIris):
         self.check_keys()
         self.plan = None
         self.emit()
-        plan_graph, registry = Graph(), Graph()
+        plan_graph, registry = self.bound_graph(), self.bound_graph()
         for triple in self.graph:
             (registry if str(triple[0]).startswith(REGISTRY) else plan_graph).add(triple)
         headers = {key: dict(sheet.headers) for key, sheet in self.sheets.items()}

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from ..errors import UsageError
 from ..mint import REGISTRY
 from ..namespaces import ORG, TH
 from .cells import number_cell
 from .ids import FALLBACK_BASE, IdCodec, base_of_partnership
-from .schema import CHOICES, SHEETS, Column, Sheet
+from .schema import CHOICES, SHEETS, Column, Sheet, word
 from .vocab import Vocabulary
 
 __all__ = ["PlanRows", "plan_rows", "export_workbook", "new_workbook"]
@@ -68,8 +69,6 @@ class _Reader:
         partnerships = _typed(graph, (TH.Partnership,))
         plans = _typed(graph, (TH.SafetyPlan,))
         if len(plans) > 1:
-            from ..errors import UsageError
-
             raise UsageError(f"the data holds {len(plans)} plans; a workbook holds one: choose it (--plan)")
         base = base_of_partnership(str(partnerships[0])) if partnerships else None
         if base is None and plans:
@@ -142,7 +141,7 @@ class _Reader:
         if kind == "id":
             return self.codec.to_cell(node, section=sheet.key == "sections", full=node in self.partnerships)
         if kind == "flag":
-            return self.vocab_word(self.flag(sheet, node, column))
+            return word("yes" if self.flag(sheet, node, column) else "no", self.lang)
         if kind == "type":
             types = set(graph.objects(node, RDF.type))
             for term in CHOICES[column.target]:
@@ -176,11 +175,6 @@ class _Reader:
         if column.key == "shared":
             return str(node).startswith(REGISTRY)
         raise KeyError(column.key)  # pragma: no cover - the schema is fixed
-
-    def vocab_word(self, value: bool) -> str:
-        from .schema import word
-
-        return word("yes" if value else "no", self.lang)
 
 
 def _int_cell(literal):
