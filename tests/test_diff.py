@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from theory.diff import COLUMNS, KINDS, diff_plans
+from theory.diff import COLUMNS, KINDS, diff_marks, diff_plans
 from theory.errors import UsageError
 from theory.namespaces import SCHEMA
 
@@ -129,3 +129,20 @@ def test_a_graph_with_two_plans_is_refused(years):
         diff_plans(both, new)
     with pytest.raises(UsageError, match="use da or en"):
         diff_plans(old, new, lang="de")
+
+
+def test_marks_for_the_picture(years):
+    old, new = years
+    marks = diff_marks(diff_plans(old, new))
+    assert marks["nodes"] == {
+        TEST + "activity-idraetsdag": "added",
+        TEST + "activity-sommerlejr": "removed",
+        TEST + "activity-faelleshaven": "changed",
+        TEST + "activity-lektiecafe": "changed",
+    }
+    assert marks["links"] == {
+        (TEST + "activity-faelleshaven", TEST + "fa-positive-faellesskaber"): "added",
+        (TEST + "activity-idraetsdag", TEST + "fa-trygt-byliv"): "added",
+        (TEST + "activity-sommerlejr", TEST + "fa-positive-faellesskaber"): "removed",
+    }
+    assert diff_marks([]) == {"nodes": {}, "links": {}}

@@ -14,9 +14,12 @@ not listed. Each row: ``kind``, ``subject``, ``year``, ``old``, ``new``, ``old_s
 ``activity_iri`` (its activity, in NEW where it is there) and ``link_iri`` (the other end
 of a link: the focus area of a support, the actor of a role, the focus area of a result).
 
->>> rows = diff_plans(load_graph([Path("old/")]), load_graph([Path("new/")]))
->>> [row["kind"] for row in rows]
-['budget-changed']
+:func:`diff_marks` turns the rows into what a picture of NEW marks (nodes and links added,
+removed or changed).
+
+>>> rows = diff_plans(old_plan_graph, new_plan_graph)      # rdflib graphs, one plan each
+>>> [(row["kind"], row["subject"], row["old"], row["new"]) for row in rows]
+[('budget-changed', '1. Fælleshaven – Lønmidler (aktivitetens økonomitabel)', 160000, 170000)]
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from .errors import UsageError
 from .mint import REGISTRY, ROLE_SLUGS
 from .namespaces import SCHEMA, SKOS, TH
 
-__all__ = ["diff_plans", "COLUMNS", "KINDS"]
+__all__ = ["diff_plans", "diff_marks", "COLUMNS", "KINDS"]
 
 #: the columns of a row, in order
 COLUMNS = ("kind", "subject", "year", "old", "new", "old_source", "new_source",
@@ -482,3 +485,31 @@ def diff_plans(old: Graph, new: Graph, lang: str = "da", *, ontology: Graph | No
     differ.sums()
     return sorted(differ.rows, key=lambda r: (_ORDER.get(r["kind"], 99), str(r["subject"]).casefold(),
                                               r["year"] or 0, str(r["iri_old"]), str(r["iri_new"])))
+
+
+def diff_marks(rows: list[dict]) -> dict[str, dict]:
+    """What a picture of NEW's change theory marks, from :func:`diff_plans`'s rows.
+
+    ``nodes``: IRI -> ``added``, ``removed`` (in OLD only) or ``changed`` for activities, focus
+    areas and results; an activity is ``changed`` when anything that hangs on it changed
+    (its name, number, status, roles, targets, target groups, budget, earmarks or
+    co-financing). ``links``: (activity IRI, focus area IRI) -> ``added`` or ``removed`` for
+    the focus-area supports.
+    """
+    nodes: dict[str, str] = {}
+    links: dict[tuple[str, str], str] = {}
+    for row in rows:
+        kind, change = row["kind"], row["kind"].rsplit("-", 1)[-1]
+        if kind.startswith("support-"):
+            links[(row["activity_iri"], row["link_iri"])] = change
+            continue
+        if kind in ("activity-added", "activity-ended") and row["year"] is None:
+            nodes[row["activity_iri"]] = "added" if kind == "activity-added" else "removed"
+            continue
+        if kind.startswith(("focus-area-", "result-")):
+            node = row["iri_new"] or row["iri_old"]
+            nodes[node] = change if change in ("added", "removed") else "changed"
+            continue
+        if row["activity_iri"]:
+            nodes.setdefault(row["activity_iri"], "changed")
+    return {"nodes": nodes, "links": links}
