@@ -229,3 +229,17 @@ def test_shape_findings_are_told_by_sheet_and_row_and_nothing_is_written(small, 
     assert lines == ['Violation: sheet Budget, row 3, column Beløb (kr.): schema:value is exactly one non-negative '
                      'xsd:decimal ("300000"^^xsd:decimal).']
     assert result.violations[0].focus_node.endswith("/amount-lektiecafe-2024-overview-total")
+
+
+def test_a_new_actor_of_the_shared_register_must_be_there(small):
+    """The import writes the plan, not the register: a shared actor the register lacks is a problem."""
+    spoiled = _spoil(small, lambda wb: wb["Aktører"].append(["Ny Forvaltning", None, "Forvaltning", None, None,
+                                                             "nej", "ja"]))
+    assert len(import_workbook(spoiled).registry) == 2  # its kind and name; without the register at hand, nothing to check
+    with pytest.raises(LoadError) as caught:
+        import_workbook(spoiled, registry=Graph())
+    assert caught.value.problems == [
+        "sheet Aktører, row 5, column Fælles aktørregister: 'Ny Forvaltning' belongs to the shared actor register "
+        "(actor:ny-forvaltning), which does not have it; add it to the register first, or write nej (no) to keep "
+        "the actor in the plan"
+    ]

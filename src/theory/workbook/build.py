@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from ..mint import REGISTRY, Minter
 from ..namespaces import BIND_PREFIXES, ORG, SCHEMA, SKOS, TH
@@ -226,9 +226,8 @@ class _Builder(RowIris):
                 self.unique(self.index["actor"], sheet, row, iri, [row.values.get("name")], "the actor name")
                 self.index["actor"].add(iri, [row.values.get("name")], [row.values.get("name_en"),
                                                                         *(row.values.get("aliases") or [])])
+                self.check_shared(sheet, row, iri)
         if self.registry_graph is not None:
-            from rdflib import RDFS
-
             for actor in set(self.registry_graph.subjects(RDFS.label, None)):
                 if isinstance(actor, URIRef) and str(actor).startswith(REGISTRY) and actor not in self.index["actor"].iris:
                     labels = [str(x) for x in self.registry_graph.objects(actor, RDFS.label)]
@@ -240,6 +239,15 @@ class _Builder(RowIris):
             target = "channel" if row.values.get("place_kind") == TH.CommunicationChannel else "place"
             self.unique(self.index[target], sheet, row, iri, [row.values.get("name")], f"the {target} name")
             self.index[target].add(iri, [row.values.get("name")], row.values.get("aliases") or [])
+
+    def check_shared(self, sheet, row, iri: URIRef) -> None:
+        """An actor of the shared register must be in it: the import writes only the plan."""
+        if self.registry_graph is None or not str(iri).startswith(REGISTRY):
+            return
+        if (iri, None, None) not in self.registry_graph:
+            self.problem(sheet, row, f"'{row.values.get('name')}' belongs to the shared actor register "
+                         f"({self.codec.to_cell(iri)}), which does not have it; add it to the register first, or "
+                         "write nej (no) to keep the actor in the plan", column="shared")
 
     # the plan's period and its years
     def find_period(self) -> None:
