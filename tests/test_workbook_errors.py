@@ -235,11 +235,11 @@ def test_a_new_actor_of_the_shared_register_must_be_there(small):
     """The import writes the plan, not the register: a shared actor the register lacks is a problem."""
     spoiled = _spoil(small, lambda wb: wb["Aktører"].append(["Ny Forvaltning", None, "Forvaltning", None, None,
                                                              "nej", "ja"]))
-    assert len(import_workbook(spoiled).registry) == 2  # its kind and name; without the register at hand, nothing to check
+    assert len(import_workbook(spoiled).registry) == 2  # kind and name: without the register, nothing to check
     with pytest.raises(LoadError) as caught:
         import_workbook(spoiled, registry=Graph())
     assert caught.value.problems == [
-        "sheet Aktører, row 5, column Fælles aktørregister: 'Ny Forvaltning' belongs to the shared actor register "
+        "sheet Aktører, row 4, column Fælles aktørregister: 'Ny Forvaltning' belongs to the shared actor register "
         "(actor:ny-forvaltning), which does not have it; add it to the register first, or write nej (no) to keep "
         "the actor in the plan"
     ]
