@@ -39,6 +39,9 @@ _SECTION = re.compile(r"section-a(\d+)(?:-|$)")
 _FROM_ACTIVITY = (TH.yearStatus, TH.objective, TH.deliverable, TH.targetGroup, TH.timelineEntry, TH.responsibility)
 #: nodes that hang on an activity: property from the node to the activity
 _TO_ACTIVITY = (TH.supportingActivity, TH.forActivity)
+_ACTOR_KINDS = (TH.MunicipalAdministration, TH.MunicipalUnit, TH.Police, TH.HousingAssociation,
+                TH.HousingSocialMasterPlan, TH.Association, TH.School, TH.NGO, TH.Company, TH.Network,
+                TH.PublicInstitution, TH.ResidentGroup)
 _PLAN_TYPES = (TH.Partnership, TH.PartnershipBody, TH.PartnershipAgreement, TH.SafetyPlan, TH.ChangeTheory,
                TH.FocusArea, TH.CrossCuttingEffort, TH.Result, TH.Impact)
 
@@ -54,10 +57,8 @@ def _actor_types(graph: Graph, ontology: Graph | None) -> set[URIRef]:
             if isinstance(sub, URIRef) and sub not in kinds:
                 kinds.add(sub)
                 frontier.append(sub)
-    if len(kinds) == 1:  # no ontology at hand: the kinds the curation rules name
-        from .workbook.schema import CHOICES
-
-        kinds.update(CHOICES["actor_kind"])
+    if len(kinds) == 1:  # no ontology at hand: the kinds the ontology declares today
+        kinds.update(_ACTOR_KINDS)
     return kinds - {TH.Partnership, TH.PartnershipBody}
 
 
