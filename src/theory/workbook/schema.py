@@ -155,10 +155,13 @@ WORDS: dict[str, dict[str, str]] = {
     "about.names": {
         "da": "Henvisninger skrives med navn: en aktivitet med sit navn (eller nummer), en aktør med sit navn, et "
         "indsatsområde med sit navn, præcis som i det ark, hvor tingen står. Kolonner med en rullemenu tager kun "
-        "værdier fra listen (roller, aktørarter, budgetposter, tabeller, status, indsatsområder, planens år).",
+        "værdier fra listen (roller, aktørarter, budgetposter, tabeller, status, indsatsområder, planens år). "
+        "Omdøber du en ting, så ret også navnet, hvor andre ark nævner det (Søg og erstat i hele projektmappen).",
         "en": "References are written by name: an activity by its name (or number), an actor by its name, a focus "
         "area by its name, exactly as in the sheet where the thing stands. Columns with a drop-down take values from "
-        "the list only (roles, actor kinds, budget lines, tables, statuses, focus areas, the plan's years).",
+        "the list only (roles, actor kinds, budget lines, tables, statuses, focus areas, the plan's years). "
+        "When you rename a thing, change the name where other sheets name it too (Find and Replace in the whole "
+        "workbook).",
     },
     "about.lists": {
         "da": "Flere værdier i én celle (andre navne, steder, kanaler, kilder, citater) står på hver sin linje i "
@@ -174,10 +177,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "about.ids": {
         "da": "Kolonnen ID holder tingens faste identitet. Lad den stå, når du retter et navn, så bevarer tingen sin "
-        "identitet; lad den være tom på nye rækker, så dannes den af navn og nummer. Aktører med "
+        "identitet; lad den være tom på nye rækker, så dannes den af navn og nummer, og tøm den, hvis en række "
+        "bliver til en anden ting. Aktører med "
         "'ja' i Fælles aktørregister hører til det fælles register; ændringer af dem skrives ikke i planen.",
         "en": "The ID column holds the thing's lasting identity. Leave it as it is when you change a name, and the "
-        "thing keeps its identity; leave it empty on new rows, and it is made from the name and number. Actors with "
+        "thing keeps its identity; leave it empty on new rows, and it is made from the name and number, and empty "
+        "it when a row becomes another thing. Actors with "
         "'yes' in Shared actor register belong to the shared register; changes to them are not written to the plan.",
     },
     "about.amounts": {
