@@ -217,9 +217,10 @@ def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
     from theory.output import format_rows
 
     if list_only:
-        from theory.catalogue import catalogue_rows
+        from theory.catalogue import CATALOGUE_COLUMNS, catalogue_rows
 
-        click.echo(format_rows(catalogue_rows(where["lang"]), fmt, lang=where["lang"]), nl=False)
+        click.echo(format_rows(catalogue_rows(where["lang"]), fmt, columns=CATALOGUE_COLUMNS, lang=where["lang"]),
+                   nl=False)
         return
     if bool(name) == bool(sparql):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them); --list shows the names")

@@ -41,6 +41,25 @@ def plan_graph(ws, plan):
     return ws.plan_graph(plan)
 
 
+@pytest.fixture(scope="session")
+def shipped_graph(plan_graph):
+    """The shipped plan as an rdflib graph (ontology, registry and plan). Do not mutate."""
+    return plan_graph
+
+
+@pytest.fixture
+def fixture_graph(data_dir):
+    """The one plan of fixture files, with the ontology and registry, as an rdflib graph:
+    ``fixture_graph("minimal-plan.ttl", "negative-amount.ttl")``."""
+    from theory.workspace import Workspace
+
+    def open_(*names: str):
+        ws = Workspace.open([data_dir / n for n in names])
+        return ws.plan_graph(ws.plans[0])
+
+    return open_
+
+
 @pytest.fixture
 def fixture_ws(data_dir):
     """Open a workspace on fixture files: ``fixture_ws("minimal-plan.ttl", lang="en")``."""

@@ -43,14 +43,14 @@ def test_flags_say_why(ws, plan):
     budget = next(f for f in row["flags"] if f.measure == "budget_share")
     assert budget.as_json() == {"flag": "overloaded", "measure": "budget_share", "value": 0.4253, "limit": 0.25}
     text = actors_text(ws, [(plan, 2024)], top=1)
-    assert "overbelastet (budget 42,5 % > 25 %)" in text
+    assert "overbelastet (budget 42,5 % > 25 %; aktiviteter 43,8 % > 25 %)" in text
 
 
 def test_flags_in_json_and_english(ws_en):
     plan = ws_en.plans[0]
     rows = json.loads(actors_text(ws_en, [(plan, 2024)], fmt="json", top=1))
     assert {"flag": "overloaded", "measure": "budget_share", "value": 0.4253, "limit": 0.25} in rows[0]["flags"]
-    assert "overloaded (budget 42.5% > 25%)" in actors_text(ws_en, [(plan, 2024)], top=1)
+    assert "overloaded (budget 42.5% > 25%; activities 43.8% > 25%)" in actors_text(ws_en, [(plan, 2024)], top=1)
 
 
 def test_working_group_carries_the_pools_alone(ws, plan):

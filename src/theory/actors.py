@@ -39,7 +39,7 @@ from typing import Any
 from .i18n import NC_
 from .network import actor_activity_graph, agreed, shared_activities
 
-__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flag_text"]
+__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flags_text"]
 
 
 @dataclass(frozen=True)
@@ -57,17 +57,23 @@ class Flag:
         return {"flag": self.flag, "measure": self.measure, "value": self.value, "limit": self.limit}
 
     def as_text(self, t) -> str:
-        return flag_text(self, t)
+        return flags_text([self], t)
 
 
-def flag_text(flag: Flag, t) -> str:
-    """``overloaded (budget 42,5 % > 25 %)`` in the language of ``t`` (:class:`theory.i18n.Texts`)."""
-    if flag.measure == "budget_share":
-        return t("overloaded (budget {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
-    if flag.measure == "activity_share":
-        return t("overloaded (activities {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
-    return t.plural("sole actor ({n} activity: {names})", "sole actor ({n} activities: {names})",
-                    len(flag.activities), names=", ".join(flag.activities))
+def flags_text(flags, t) -> str:
+    """``overloaded (budget 42,5 % > 25 %; activities 43,8 % > 25 %)`` in the language of ``t``
+    (:class:`theory.i18n.Texts`): the reasons of one actor's flags, together."""
+    reasons = []
+    for flag in flags:
+        if flag.measure == "budget_share":
+            reasons.append(t("budget {value} > {limit}", value=t.percent(flag.value), limit=t.percent(flag.limit)))
+        elif flag.measure == "activity_share":
+            reasons.append(t("activities {value} > {limit}", value=t.percent(flag.value), limit=t.percent(flag.limit)))
+    parts = [t("overloaded ({reasons})", reasons="; ".join(reasons))] if reasons else []
+    parts += [t.plural("sole actor ({n} activity: {names})", "sole actor ({n} activities: {names})",
+                       len(flag.activities), names=", ".join(flag.activities))
+              for flag in flags if flag.flag == "sole-actor"]
+    return ", ".join(parts)
 
 
 def _share(part, whole) -> float:
@@ -212,5 +218,11 @@ def actors_text(ws, plans_years, *, fmt: str = "table", rollup: bool = False, to
         rows.extend(found[:top] if top else found)
     if pairs:
         return format_rows(rows, fmt, columns=lead + _PAIR_COLUMNS, lang=ws.lang)
-    columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if fmt in ("csv", "json") else [])
+    machine = fmt in ("csv", "json")
+    if not machine:
+        from .i18n import texts
+
+        t = texts(ws.lang)
+        rows = [{**row, "flags": flags_text(row["flags"], t)} for row in rows]
+    columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if machine else [])
     return format_rows(rows, fmt, columns=columns, kinds=KINDS, lang=ws.lang)

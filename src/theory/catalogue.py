@@ -36,6 +36,7 @@ from typing import Any, Callable, Mapping
 import pyoxigraph as ox
 
 from .errors import QueryError, UsageError
+from .i18n import NC_
 
 __all__ = [
     "AUDIENCES",
@@ -248,6 +249,10 @@ def python_value(term: Any) -> Any:
             return text
         return text
     return str(term)
+
+
+#: the columns of ``theory query --list``
+CATALOGUE_COLUMNS = [NC_("column", "name"), NC_("column", "summary"), NC_("column", "parameters")]
 
 
 def catalogue_rows(lang: str = "da") -> list[dict[str, str]]:
