@@ -302,6 +302,10 @@ def test_readme_examples_are_real(runner, command, expected):
     args = shlex.split(command)
     assert args[0] == "theory"
     result = run(runner, *args[1:])
+    if expected.startswith("Error: "):  # an example of an error: one line on stderr, exit 2
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == expected
+        return
     assert result.exit_code == 0
     assert result.stdout.strip("\n") + "\n" == expected
 
@@ -310,6 +314,6 @@ def test_readme_audit_table_is_real(runner):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    intro = "`theory audit budget --year 2023 --format md` prints (as Markdown):\n\n"
+    intro = "`theory audit budget --year 2023 --format md --lang en` prints (as Markdown):\n\n"
     shown = readme.split(intro, 1)[1].split("\n\n", 1)[0] + "\n"
-    assert run(runner, "audit", "budget", "--year", "2023", "--format", "md").stdout == shown
+    assert run(runner, "audit", "budget", "--year", "2023", "--format", "md", "--lang", "en").stdout == shown

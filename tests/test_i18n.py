@@ -80,7 +80,7 @@ def test_money_and_shares_as_the_language_writes_them(lang, money, negative, sha
 
 def test_plural_forms():
     da = texts("da")
-    assert da.plural("{n} line of {activity}'s own table", "{n} lines of {activity}'s own table", 1,
-                     activity="Fælleshaven") == "1 post i Fælleshavens egen tabel"
-    assert texts("en").plural("{n} line of {activity}'s own table", "{n} lines of {activity}'s own table", 2,
-                              activity="X") == "2 lines of X's own table"
+    assert da.plural("{activity}: {n} line of its own table", "{activity}: {n} lines of its own table", 1,
+                     activity="Fælleshaven") == "Fælleshaven: 1 post i dens egen tabel"
+    assert texts("en").plural("{activity}: {n} line of its own table", "{activity}: {n} lines of its own table", 2,
+                              activity="X") == "X: 2 lines of its own table"

@@ -236,7 +236,7 @@ def _audit_budget(ws, plan, year):
         if marks:
             mark = marks[0]
             giver = mark.get("from_activity") or t("another activity")
-            note = t("{amount} earmarked from {giver}: counted in {giver}'s overview row, and in {activity}'s own table",
+            note = t("{amount} earmarked from {giver}: counted in the overview row of {giver}, and in the table of {activity}",
                      amount=t.money(_dec(mark["value"])), giver=giver, activity=label)
             audit.add(y, label, activity_iri, "earmark", stated, computed, sources + [_cite(mark)], [note])
             continue
@@ -257,8 +257,8 @@ def _audit_budget(ws, plan, year):
             continue
         label = labels[activity_iri]
         count = len(lines[key])
-        sources = [_cite(r) for r in totals[key]] + [t.plural("{n} line of {activity}'s own table",
-                                                              "{n} lines of {activity}'s own table", count, activity=label)]
+        sources = [_cite(r) for r in totals[key]] + [t.plural("{activity}: {n} line of its own table",
+                                                              "{activity}: {n} lines of its own table", count, activity=label)]
         funds = [c for c in cofinanced.get(key, []) if computed + _dec(c["value"]) == stated]
         if funds:
             fund = funds[0]
