@@ -60,7 +60,7 @@ def main() -> None:
     rows.append({"step": "write_plan", "seconds": round(seconds, 3), "detail": f"{len(written)} files"})
     seconds, findings = best(1, lambda: check_plan(imported, registry=registry))
     rows.append({"step": "shapes", "seconds": round(seconds, 3), "detail": f"{len(findings)} findings"})
-    print(format_rows(rows, "table"), end="")
+    print(format_rows(rows, "table", lang="en"), end="")
 
 
 if __name__ == "__main__":
