@@ -29,29 +29,35 @@ from decimal import Decimal, InvalidOperation
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import UsageError
+from .i18n import N_, NC_
 from .mint import REGISTRY, ROLE_SLUGS
 from .namespaces import SCHEMA, SKOS, TH
 
-__all__ = ["diff_plans", "diff_marks", "COLUMNS", "KINDS"]
+__all__ = ["diff_plans", "diff_marks", "diff_text", "COLUMNS", "KINDS"]
 
 #: the columns of a row, in order
 COLUMNS = ("kind", "subject", "year", "old", "new", "old_source", "new_source",
            "iri_old", "iri_new", "activity_iri", "link_iri")
 #: every kind of row, in the order rows are listed
 KINDS = (
-    "activity-added", "activity-ended", "activity-renamed", "activity-renumbered", "status-changed",
-    "focus-area-added", "focus-area-removed", "focus-area-renamed",
-    "result-added", "result-removed", "result-renamed",
-    "support-added", "support-removed",
-    *(f"{role}-{change}" for role in ROLE_SLUGS.values() for change in ("added", "removed")),
-    "role-status-changed",
-    "target-added", "target-removed", "target-changed",
-    "target-group-added", "target-group-removed", "target-group-changed",
-    "budget-added", "budget-removed", "budget-changed",
-    "earmark-added", "earmark-removed", "earmark-changed",
-    "cofinancing-added", "cofinancing-removed", "cofinancing-changed",
-    "stated-sum-added", "stated-sum-removed", "stated-sum-changed",
+    N_("activity-added"), N_("activity-ended"), N_("activity-renamed"), N_("activity-renumbered"),
+    N_("status-changed"),
+    N_("focus-area-added"), N_("focus-area-removed"), N_("focus-area-renamed"),
+    N_("result-added"), N_("result-removed"), N_("result-renamed"),
+    N_("support-added"), N_("support-removed"),
+    N_("lead-added"), N_("lead-removed"), N_("colead-added"), N_("colead-removed"),
+    N_("partner-added"), N_("partner-removed"), N_("operator-added"), N_("operator-removed"),
+    N_("trainer-added"), N_("trainer-removed"), N_("funder-added"), N_("funder-removed"),
+    N_("venue-added"), N_("venue-removed"),
+    N_("role-status-changed"),
+    N_("target-added"), N_("target-removed"), N_("target-changed"),
+    N_("target-group-added"), N_("target-group-removed"), N_("target-group-changed"),
+    N_("budget-added"), N_("budget-removed"), N_("budget-changed"),
+    N_("earmark-added"), N_("earmark-removed"), N_("earmark-changed"),
+    N_("cofinancing-added"), N_("cofinancing-removed"), N_("cofinancing-changed"),
+    N_("stated-sum-added"), N_("stated-sum-removed"), N_("stated-sum-changed"),
 )
+assert {k.split("-")[0] for k in KINDS} >= set(ROLE_SLUGS.values())  # every role has its rows
 _ORDER = {kind: i for i, kind in enumerate(KINDS)}
 
 
@@ -513,3 +519,26 @@ def diff_marks(rows: list[dict]) -> dict[str, dict]:
         if row["activity_iri"]:
             nodes.setdefault(row["activity_iri"], "changed")
     return {"nodes": nodes, "links": links}
+
+
+#: the columns people read
+_SHOWN = [NC_("column", "kind"), NC_("column", "subject"), NC_("column", "year"), NC_("column", "old"),
+          NC_("column", "new")]
+
+
+def diff_text(rows: list[dict], fmt: str = "table", *, lang: str = "da") -> str:
+    """The rows as text: for people the kind (in ``lang``), subject, year, old and new; for
+    programs (csv, json) every column, sources and IRIs included. No rows: a line saying so."""
+    from .i18n import texts
+    from .output import format_rows
+
+    if fmt in ("csv", "json"):
+        return format_rows(rows, fmt, columns=list(COLUMNS), lang=lang)
+    t = texts(lang)
+    if not rows and fmt == "table":
+        return t("The two plans say the same: no changes.") + "\n"
+    money = ("budget-", "earmark-", "cofinancing-", "stated-sum-")
+    shown = [{**row, **{side: t.money(row[side]) for side in ("old", "new")
+                        if row["kind"].startswith(money) and isinstance(row[side], (int, float))}}
+             for row in rows]
+    return format_rows(shown, fmt, columns=_SHOWN, kinds={"kind": "word"}, lang=lang)

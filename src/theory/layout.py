@@ -153,12 +153,18 @@ def _bound(files: dict[str, Graph], base: str | None) -> dict[str, bytes]:
     return out
 
 
-def write_plan(graph: Graph, folder: Path, *, ontology: Graph | None = None) -> list[Path]:
+#: files besides Turtle that a plan's folder may hold (a draft's review list)
+COMPANION_FILES = ("review.csv",)
+
+
+def write_plan(graph: Graph, folder: Path, *, ontology: Graph | None = None,
+               extra: dict[str, bytes] | None = None) -> list[Path]:
     """Write the one plan in ``graph`` as canonical Turtle files into ``folder``; the paths written.
 
     ``folder`` is created, or replaced if it holds a plan's Turtle files and nothing else
     (a folder with other files or sub-folders is refused, so nothing of an analyst's is
-    lost). The new files are written beside it first and moved into place at the end.
+    lost). ``extra`` files (name -> bytes; a draft's ``review.csv``) go in with them. The new
+    files are written beside it first and moved into place at the end.
     """
     folder = Path(folder)
     parent = folder.parent if str(folder.parent) else Path(".")
@@ -167,13 +173,14 @@ def write_plan(graph: Graph, folder: Path, *, ontology: Graph | None = None) -> 
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{folder}: is a file; give a folder for the plan's Turtle files")
     if folder.is_dir():
-        others = sorted(p.name for p in folder.iterdir() if p.is_dir() or p.suffix != ".ttl")
+        others = sorted(p.name for p in folder.iterdir()
+                        if p.is_dir() or (p.suffix != ".ttl" and p.name not in COMPANION_FILES))
         if others:
             raise OutputError(
                 f"{folder}: holds {', '.join(others[:3])}{' …' if len(others) > 3 else ''} besides Turtle files; "
                 "choose an empty folder or a plan's folder for -o"
             )
-    contents = _bound(plan_files(graph, ontology), _namespace(graph))
+    contents = {**_bound(plan_files(graph, ontology), _namespace(graph)), **(extra or {})}
     work = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
     try:
         for name, data in sorted(contents.items()):

@@ -293,8 +293,23 @@ class _Builder(RowIris):
         if kind == "month":
             return [Literal(value, datatype=XSD.gYearMonth)]
         if kind in ("decimal", "amount"):
-            return [decimal_literal(value)]
+            return [decimal_literal(self.as_printed(row, value))]
         return []
+
+    @staticmethod
+    def as_printed(row, value):
+        """A figure's value in the form the plan prints it, where the row says (Printed as:
+        ``188.00``) and that form is the same number; a store keeps only the number."""
+        printed = row.values.get("printed_as")
+        if isinstance(printed, str) and not isinstance(value, str):
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                if Decimal(printed.strip()) == Decimal(value):
+                    return printed.strip()
+            except InvalidOperation:
+                pass
+        return value
 
     def emit_row(self, sheet: SheetRows, row: Row, node: URIRef) -> None:
         add, spec = self.graph.add, sheet.sheet

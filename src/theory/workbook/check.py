@@ -38,7 +38,7 @@ class Finding:
 
 
 def check_plan(imported: ImportedPlan, *, ontology: Graph | None = None,
-               registry: Graph | None = None) -> list[Finding]:
+               registry: Graph | None = None, lang: str = "da") -> list[Finding]:
     """Validate the imported plan (with the ontology and the registry) and place each finding.
 
     ``ontology``: default the shipped one; ``registry``: the shared actor registry the plan
@@ -54,7 +54,7 @@ def check_plan(imported: ImportedPlan, *, ontology: Graph | None = None,
     graph += imported.registry
     graph += imported.graph
     findings = []
-    for result in validate(graph).results:
+    for result in validate(graph, lang=lang).results:
         node = URIRef(result.focus_node)
         origin = imported.origins.get(node)
         column = imported.column_of(origin.sheet_key, URIRef(result.path)) if origin and result.path and \

@@ -266,16 +266,17 @@ def plan_rows(graph: Graph, *, lang: str = "da", ontology: Graph | None = None) 
 
 
 def export_workbook(graph: Graph, *, lang: str = "da", ontology: Graph | None = None,
-                    file_name: str = "plan.xlsx") -> bytes:
+                    file_name: str = "plan.xlsx", review: tuple[list[str], list[dict]] | None = None) -> bytes:
     """One plan's graph as an Excel workbook (the bytes of an .xlsx file), deterministic.
 
     ``graph`` holds the plan (and may hold the shared actor registry and the ontology);
-    ``ontology`` gives the closed lists' labels (default: the shipped ontology).
+    ``ontology`` gives the closed lists' labels (default: the shipped ontology); ``review``
+    (columns, rows) adds a draft's review list as a sheet that import ignores.
     """
     from .sheets import write_workbook
 
     rows = plan_rows(graph, lang=lang, ontology=ontology)
-    return write_workbook(rows, lang=lang, vocab=Vocabulary(ontology), file_name=file_name)
+    return write_workbook(rows, lang=lang, vocab=Vocabulary(ontology), file_name=file_name, review=review)
 
 
 def new_workbook(year: int | None = None, lang: str = "da", *, ontology: Graph | None = None,

@@ -55,7 +55,7 @@ class FolderImport:
 
 
 def import_to_folder(source: Path | bytes, folder: Path, *, ontology: Graph | None = None,
-                     registry: Graph | None = None, check: bool = True) -> FolderImport:
+                     registry: Graph | None = None, check: bool = True, lang: str = "da") -> FolderImport:
     """Import the workbook at ``source`` and write the plan's Turtle files into ``folder``.
 
     A workbook with problems raises :class:`~theory.errors.LoadError` and writes nothing.
@@ -68,7 +68,7 @@ def import_to_folder(source: Path | bytes, folder: Path, *, ontology: Graph | No
     imported = import_workbook(source, ontology=ontology, registry=registry)
     result = FolderImport(imported)
     if check:
-        result.findings = check_plan(imported, ontology=ontology, registry=registry)
+        result.findings = check_plan(imported, ontology=ontology, registry=registry, lang=lang)
         if result.violations:
             return result
     result.paths = write_plan(imported.graph, Path(folder), ontology=ontology)

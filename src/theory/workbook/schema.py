@@ -64,6 +64,12 @@ WORDS: dict[str, dict[str, str]] = {
     "sheet.places": {"da": "Steder og kanaler", "en": "Places and channels"},
     "sheet.sections": {"da": "Afsnit", "en": "Sections"},
     "sheet.lists": {"da": "Lister", "en": "Lists"},
+    "sheet.review": {"da": "Gennemsyn", "en": "Review"},
+    "review.section": {"da": "Afsnit", "en": "Section"},
+    "review.line": {"da": "Linje", "en": "Line"},
+    "review.read": {"da": "Læst", "en": "Read"},
+    "review.why": {"da": "Hvorfor usikker", "en": "Why uncertain"},
+    "review.suggestion": {"da": "Forslag", "en": "Suggestion"},
     # columns
     "col.kind": {"da": "Art", "en": "Kind"},
     "col.name": {"da": "Navn", "en": "Name"},

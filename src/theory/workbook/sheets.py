@@ -156,8 +156,26 @@ def _data_sheet(wb: Workbook, sheet_key: str, rows: list[dict], lang: str, lists
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
 
 
-def write_workbook(rows: PlanRows, *, lang: str, vocab: Vocabulary, file_name: str = "plan.xlsx") -> bytes:
-    """``rows`` as the bytes of an .xlsx file in ``lang`` (da or en)."""
+def _review_sheet(wb: Workbook, lang: str, review: tuple[list[str], list[dict]]) -> None:
+    """The readings of a draft a person should check (``theory import PLAN.pdf -o plan.xlsx``);
+    import ignores this sheet."""
+    columns, rows = review
+    ws = wb.create_sheet(word("sheet.review", lang))
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index, value=word(f"review.{column}", lang))
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
+        ws.column_dimensions[get_column_letter(index)].width = 60 if column in ("why", "suggestion", "read") else 24
+    for row_number, row in enumerate(rows, start=2):
+        for index, column in enumerate(columns, start=1):
+            ws.cell(row=row_number, column=index, value=row.get(column)).alignment = _WRAP
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def write_workbook(rows: PlanRows, *, lang: str, vocab: Vocabulary, file_name: str = "plan.xlsx",
+                   review: tuple[list[str], list[dict]] | None = None) -> bytes:
+    """``rows`` as the bytes of an .xlsx file in ``lang`` (da or en); ``review`` (columns,
+    rows) adds a draft's review list as a sheet of its own."""
     if lang not in ("da", "en"):
         from ..errors import UsageError
 
@@ -169,6 +187,8 @@ def write_workbook(rows: PlanRows, *, lang: str, vocab: Vocabulary, file_name: s
     lists = _lists_sheet(wb, lang, vocab, rows.years)
     for key in sheet_keys:
         _data_sheet(wb, key, rows.rows.get(key, []), lang, lists)
+    if review is not None:
+        _review_sheet(wb, lang, review)
     lists_sheet = wb[word("sheet.lists", lang)]
     wb.move_sheet(lists_sheet, offset=len(wb.sheetnames) - 1 - wb.index(lists_sheet))
     wb.active = 0
