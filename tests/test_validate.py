@@ -6,9 +6,8 @@ import pytest
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from theory.load import load_graph, shapes_path
+from theory.sources import shapes_path
 from theory.namespaces import SCHEMA, TH
-from theory.plan import plan_year, plan_years
 from theory.validate import validate
 
 THD = "https://w3id.org/theory/data/tingbjerg-husum/"
@@ -46,8 +45,8 @@ def test_every_shape_has_a_message():
     assert constraints <= named
 
 
-def test_minimal_plan_has_no_result(data_dir):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl"]))
+def test_minimal_plan_has_no_result(fixture_graph):
+    report = validate(fixture_graph("minimal-plan.ttl"))
     assert report.results == []
 
 
@@ -72,35 +71,35 @@ BROKEN = [
 
 
 @pytest.mark.parametrize("fixture, focus, shape, words", BROKEN)
-def test_broken_fixture_is_a_violation(data_dir, fixture, focus, shape, words):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / f"{fixture}.ttl"]))
+def test_broken_fixture_is_a_violation(fixture_graph, fixture, focus, shape, words):
+    report = validate(fixture_graph("minimal-plan.ttl", f"{fixture}.ttl"))
     assert not report.conforms
     matching = [r for r in report.violations if r.focus_node == TEST + focus and r.shape == SHAPES + shape]
     assert matching, [(r.focus_node, r.shape, r.message) for r in report.results]
     assert any(words in r.message for r in matching)
 
 
-def test_month_in_year_before_period_is_allowed(data_dir):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "timeline-month-before-period.ttl"]))
+def test_month_in_year_before_period_is_allowed(fixture_graph):
+    report = validate(fixture_graph("minimal-plan.ttl", "timeline-month-before-period.ttl"))
     assert not [r for r in report.results if r.focus_node == TEST + "timeline-haven-3"]
 
 
-def test_activity_only_in_overview_gives_warnings_and_conforms(data_dir):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "activity-only-in-overview.ttl"]))
+def test_activity_only_in_overview_gives_warnings_and_conforms(fixture_graph):
+    report = validate(fixture_graph("minimal-plan.ttl", "activity-only-in-overview.ttl"))
     assert report.conforms
     assert {r.focus_node for r in report.warnings} == {TEST + "activity-sekretariat"}
     assert len(report.warnings) == 2
 
 
-def test_prospective_lead_only_is_a_gap_warning(data_dir):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "prospective-lead-only.ttl"]))
+def test_prospective_lead_only_is_a_gap_warning(fixture_graph):
+    report = validate(fixture_graph("minimal-plan.ttl", "prospective-lead-only.ttl"))
     assert report.conforms
     assert [(r.focus_node, r.shape) for r in report.warnings] == [(TEST + "activity-banen", SHAPES + "PlanGapShape")]
     assert "no agreed responsible actor" in report.warnings[0].message
 
 
-def test_loose_ends_of_the_change_theory_are_warnings(data_dir):
-    report = validate(load_graph([data_dir / "minimal-plan.ttl", data_dir / "focus-area-without-result.ttl"]))
+def test_loose_ends_of_the_change_theory_are_warnings(fixture_graph):
+    report = validate(fixture_graph("minimal-plan.ttl", "focus-area-without-result.ttl"))
     assert report.conforms
     assert {(r.focus_node, r.shape) for r in report.warnings} == {
         (TEST + "fa-tom", SHAPES + "ChainGapShape"),
@@ -108,11 +107,9 @@ def test_loose_ends_of_the_change_theory_are_warnings(data_dir):
     }
 
 
-def test_results_are_sorted_violations_first(data_dir):
+def test_results_are_sorted_violations_first(fixture_graph):
     report = validate(
-        load_graph(
-            [data_dir / "minimal-plan.ttl", data_dir / "activity-only-in-overview.ttl", data_dir / "negative-amount.ttl"]
-        )
+        fixture_graph("minimal-plan.ttl", "activity-only-in-overview.ttl", "negative-amount.ttl")
     )
     severities = [r.severity for r in report.results]
     assert severities == sorted(severities, key=["Violation", "Warning"].index)
@@ -153,21 +150,11 @@ def test_sixteen_numbered_activities_each_with_a_2024_overview_row(shipped_graph
         assert len(rows) == 1, f"activity {number} has {len(rows)} overview rows for 2024"
 
 
-def test_plan_year_and_years(shipped_graph):
-    assert plan_year(shipped_graph) == 2024
-    assert plan_years(shipped_graph) == [2021, 2022, 2023, 2024]
+def test_plan_year_and_years(ws, plan):
+    assert (plan.year, plan.years) == (2024, (2021, 2022, 2023, 2024))
+    assert ws.year(plan) == 2024
 
 
-def test_plan_year_without_a_plan_falls_back_to_the_latest_year(data_dir):
-    from rdflib import Literal, URIRef, XSD
-
-    from theory.errors import DataError
-
-    graph = load_graph([data_dir / "minimal-plan.ttl", data_dir / "amount-year-outside-period.ttl"])
-    assert plan_years(graph) == [2019, 2024]
-    bare = Graph()
-    bare.add((URIRef(TEST + "amount-x"), TH.year, Literal("2022", datatype=XSD.gYear)))
-    bare.add((URIRef(TEST + "amount-y"), TH.year, Literal("2019", datatype=XSD.gYear)))
-    assert plan_year(bare) == 2022
-    with pytest.raises(DataError, match="--year"):
-        plan_year(Graph())
+def test_a_plan_covers_its_agreement_period_or_else_the_years_of_its_figures(fixture_ws):
+    assert fixture_ws("minimal-plan.ttl", "amount-year-outside-period.ttl").plans[0].years == (2023, 2024)
+    assert fixture_ws("q-budget-mismatches.ttl").plans[0].years == (2023, 2024)
