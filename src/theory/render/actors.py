@@ -19,8 +19,8 @@ from typing import Any, Iterable, Mapping
 from .facts import gather, search_forms
 from .page import BIG_GRAPH
 from .palette import DASHED, KIND_GROUPS, LINES, MARK, OTHER, PALETTE, kind_colour, kind_group
+from ..i18n import texts
 from .picture import Filter, LegendEntry, NetworkPicture
-from .words import words
 
 __all__ = ["actors_picture", "network_picture"]
 
@@ -87,7 +87,7 @@ def _preset(net) -> dict[str, tuple[float, float]]:
     return positions
 
 
-def _legend_kinds(kinds: Mapping[str, str], w) -> list[LegendEntry]:
+def _legend_kinds(kinds: Mapping[str, str], t) -> list[LegendEntry]:
     """One legend line per colour: the kinds (labels) present that share it."""
     entries = []
     for group in (*KIND_GROUPS, OTHER):
@@ -114,7 +114,7 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
     """
     from .words import flag_words
 
-    w = words(lang)
+    t = texts(lang)
     flags, roles, areas = flags or {}, roles or {}, areas or {}
     area_labels, search = area_labels or {}, search or {}
 
@@ -142,7 +142,7 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
         label = name(node)
         if data.get("kind") == "actor":
             kind_iri = str(data.get("actor_kind_iri") or "")
-            kind = str(data.get("actor_kind") or w("kind not stated"))
+            kind = str(data.get("actor_kind") or t("kind not stated"))
             kinds.setdefault(kind_iri, kind)
             firm = [a for a in net[node] if not prospective(node, a)]
             leads = sorted(name(a) for a in firm if net.edges[node, a].get("role") == "lead")
@@ -150,12 +150,12 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
             hoped = sorted(f"{name(a)} ({role(node, a)})" for a in net[node] if prospective(node, a))
             flagged = list(flags.get(node, []))
             overloaded = any(getattr(f, "flag", f) == "overloaded" for f in flagged)
-            tip = [label, kind, w("Leads: {n}", n=len(leads)), *(f"• {a}" for a in leads),
-                   w("Partner: {n}", n=len(others)), *(f"• {a}" for a in others)]
+            tip = [label, kind, t("Leads: {n}", n=len(leads)), *(f"• {a}" for a in leads),
+                   t("Partner: {n}", n=len(others)), *(f"• {a}" for a in others)]
             if hoped:
-                tip += [w("Prospective roles: {n}", n=len(hoped)), *(f"• {a}" for a in hoped)]
+                tip += [t("Prospective roles: {n}", n=len(hoped)), *(f"• {a}" for a in hoped)]
             if flagged:
-                tip.append(w("Flags: {flags}", flags="; ".join(flag_words(f, w) if hasattr(f, "measure") else str(f)
+                tip.append(t("Flags: {flags}", flags="; ".join(flag_words(f, t) if hasattr(f, "measure") else str(f)
                                                                for f in flagged)))
             colour = kind_colour(kind_iri or None)
             entry = {"id": node, "label": label, "kind": "actor", "kind_iri": kind_iri, "x": x, "y": y,
@@ -170,12 +170,12 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
             budget = float(data.get("budget") or 0)
             held = sorted(f"{name(a)} ({role(a, node)})" for a in net[node] if not prospective(a, node))
             hoped = sorted(f"{name(a)} ({role(a, node)})" for a in net[node] if prospective(a, node))
-            tip = [label, w("Budget {year}: {amount}", year=net.graph.get("year", ""), amount=w.money(budget)),
+            tip = [label, t("Budget {year}: {amount}", year=net.graph.get("year", ""), amount=t.money(budget)),
                    *(f"• {r}" for r in held)]
             if hoped:
-                tip += [w("Prospective roles: {n}", n=len(hoped)), *(f"• {r}" for r in hoped)]
+                tip += [t("Prospective roles: {n}", n=len(hoped)), *(f"• {r}" for r in hoped)]
             if node in single:
-                tip.append(w("Hangs on one actor"))
+                tip.append(t("Hangs on one actor"))
             lonely = node in single
             entry = {"id": node, "label": label, "kind": "activity", "x": x, "y": y, "shape": "square",
                      "size": round(6 + 18 * sqrt(budget / top_budget), 1), "tooltip": "\n".join(tip),
@@ -195,12 +195,12 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
         hoped = data.get("status") == "prospective"
         kind = "prospective" if hoped else ("lead" if data.get("role") == "lead" else "partner")
         style = LINES[kind]
-        tip = w("{actor} – {activity}: {role}", actor=name(actor), activity=name(activity), role=role(actor, activity))
+        tip = t("{actor} – {activity}: {role}", actor=name(actor), activity=name(activity), role=role(actor, activity))
         if hoped:
-            tip += " " + w("(prospective)")
+            tip += " " + t("(prospective)")
         quote = roles.get((actor, activity), {}).get("quote")
         if quote:
-            tip += "\n" + w("The plan: “{quote}”", quote=quote)
+            tip += "\n" + t("The plan: “{quote}”", quote=quote)
         edges.append({"from": actor, "to": activity, "link": kind, "path": True, "width": style["width"],
                       "dashes": style["dashes"], "color": {"color": style["color"]}, "tooltip": tip})
     drawn_links = False
@@ -211,24 +211,24 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
             edges.append({"from": child, "to": parent, "link": "sub-organisation", "path": False,
                           "width": style["width"], "dashes": style["dashes"], "arrows": "to",
                           "color": {"color": style["color"]},
-                          "tooltip": w("{child} is part of {parent}", child=name(child), parent=name(parent))})
+                          "tooltip": t("{child} is part of {parent}", child=name(child), parent=name(parent))})
     links = {e["link"] for e in edges}
-    legend = _legend_kinds(kinds, w)
-    legend.append(LegendEntry(w("Activity"), _ACTIVITY, "square"))
-    legend.append(LegendEntry(w("Leads the activity"), LINES["lead"]["color"], "line", 3))
-    legend.append(LegendEntry(w("Partner or other agreed role"), LINES["partner"]["color"], "line", 1.5))
+    legend = _legend_kinds(kinds, t)
+    legend.append(LegendEntry(t("Activity"), _ACTIVITY, "square"))
+    legend.append(LegendEntry(t("Leads the activity"), LINES["lead"]["color"], "line", 3))
+    legend.append(LegendEntry(t("Partner or other agreed role"), LINES["partner"]["color"], "line", 1.5))
     if "prospective" in links:
-        legend.append(LegendEntry(w("Prospective role (intended, hoped for)"), LINES["prospective"]["color"], "dotted"))
+        legend.append(LegendEntry(t("Prospective role (intended, hoped for)"), LINES["prospective"]["color"], "dotted"))
     if drawn_links:
-        legend.append(LegendEntry(w("Part of (sub-organisation)"), LINES["sub-organisation"]["color"], "arrow"))
-    legend.append(LegendEntry(w("Overloaded actor (load audit)"), MARK, "ring"))
-    legend.append(LegendEntry(w("Activity that hangs on one actor"), MARK, "dashed-ring"))
-    legend.append(LegendEntry(w("Size: number of activities, or the year's budget"), "#555555", "text"))
+        legend.append(LegendEntry(t("Part of (sub-organisation)"), LINES["sub-organisation"]["color"], "arrow"))
+    legend.append(LegendEntry(t("Overloaded actor (load audit)"), MARK, "ring"))
+    legend.append(LegendEntry(t("Activity that hangs on one actor"), MARK, "dashed-ring"))
+    legend.append(LegendEntry(t("Size: number of activities, or the year's budget"), "#555555", "text"))
     filters = [Filter("focus-area", a, area_labels.get(a, a)) for a in
                sorted({a for fas in areas.values() for a in fas}, key=lambda a: (str(area_labels.get(a, a)).casefold(), a))]
     filters += [Filter("kind", iri, label, kind_colour(iri or None))
                 for iri, label in sorted(kinds.items(), key=lambda item: (item[1].casefold(), item[0]))]
-    return NetworkPicture("actors", title or w("Actors and activities"), nodes, edges, legend,
+    return NetworkPicture("actors", title or t("Actors and activities"), nodes, edges, legend,
                           physics=not big, directed=False, caption=caption, filters=filters,
                           highlight="neighbourhood").sort()
 
@@ -239,7 +239,7 @@ def actors_picture(ws, plan, year: int, *, focus_area: str | None = None, actor:
     prospective) and their activities."""
     from ..actors import actor_load, single_actor_activities
 
-    w = words(ws.lang)
+    t = texts(ws.lang)
     facts = gather(ws, plan, year)
     net = facts.net.copy()
     supports = facts.supports()
@@ -267,15 +267,15 @@ def actors_picture(ws, plan, year: int, *, focus_area: str | None = None, actor:
                 held["quote"] = str(row["quote"])
     roles = {key: {"role": ", ".join(sorted(v["roles"])), "quote": v["quote"]} for key, v in roles.items()}
     activities = sum(1 for _, d in net.nodes(data=True) if d.get("kind") == "activity")
-    caption = w("{actors} · {activities} · {year}",
-                actors=w.plural("{n} actor", "{n} actors", net.number_of_nodes() - activities),
-                activities=w.plural("{n} activity", "{n} activities", activities), year=facts.year)
+    caption = t("{actors} · {activities} · {year}",
+                actors=t.plural("{n} actor", "{n} actors", net.number_of_nodes() - activities),
+                activities=t.plural("{n} activity", "{n} activities", activities), year=facts.year)
     if idle:
-        caption += " " + w.plural("({n} actor without a role in the year left out)",
+        caption += " " + t.plural("({n} actor without a role in the year left out)",
                                   "({n} actors without a role in the year left out)", len(idle))
     areas = {a: [f for f in fas if f in facts.nodes] for a, fas in supports.items() if a in net}
     return network_picture(net, lang=ws.lang, flags=flags, single=single, sub_organisations=links,
-                           title=w("Actors and activities {year}", year=facts.year), caption=caption,
+                           title=t("Actors and activities {year}", year=facts.year), caption=caption,
                            roles=roles, areas=areas,
                            area_labels={a: facts.nodes[a]["label"] for fas in areas.values() for a in fas},
                            search=facts.names)

@@ -25,11 +25,11 @@ import re
 from math import sqrt
 from typing import Any
 
+from ..i18n import N_, texts
 from ..namespaces import TH
 from .facts import Facts, gather, passage
 from .palette import LINES, THEORY_COLOURS, text_colour
 from .picture import Filter, LegendEntry, NetworkPicture
-from .words import words
 
 __all__ = ["LEVELS", "COLUMNS", "FONTS", "WIDTHS", "changetheory_picture", "layered_picture", "wrap"]
 
@@ -130,34 +130,34 @@ def _target(row: dict[str, Any]) -> str:
     return " ".join(str(p) for p in (amount, row.get("unit") or "", row.get("period") or "") if p)
 
 
-def _passage_line(node: dict[str, Any], w) -> str:
+def _passage_line(node: dict[str, Any], t) -> str:
     quote, section = passage(node)
     if not quote:
         return ""
-    return w("The plan – {section}: “{quote}”", section=section, quote=quote) if section else \
-        w("The plan: “{quote}”", quote=quote)
+    return t("The plan – {section}: “{quote}”", section=section, quote=quote) if section else \
+        t("The plan: “{quote}”", quote=quote)
 
 
 def _activity_tip(iri: str, facts: Facts, areas: list[str]) -> str:
-    w = words(facts.lang)
+    t = texts(facts.lang)
     node = facts.nodes[iri]
     name = f"{node['number']}. {node['label']}" if node.get("number") is not None else node["label"]
-    lines = [name, w("Budget {year}: {amount}", year=facts.year, amount=w.money(facts.budget.get(iri, 0)))]
+    lines = [name, t("Budget {year}: {amount}", year=facts.year, amount=t.money(facts.budget.get(iri, 0)))]
     roles = facts.roles.get(iri, [])
     leading = (str(TH.Lead), str(TH.CoLead))
     agreed = [r for r in roles if r["status_iri"] != str(TH.Prospective)]
     hoped = [r for r in roles if r["status_iri"] == str(TH.Prospective)]
     leads = sorted({r["actor"] for r in agreed if r["role_iri"] in leading})
     others = sorted({f"{r['actor']} ({r['role']})" for r in agreed if r["role_iri"] not in leading})
-    lines.append(w("Responsible: {names}", names=", ".join(leads) or w("none")))
-    lines.append(w("Partners: {names}", names=", ".join(others) or w("none")))
+    lines.append(t("Responsible: {names}", names=", ".join(leads) or t("none")))
+    lines.append(t("Partners: {names}", names=", ".join(others) or t("none")))
     if hoped:
-        lines.append(w("Prospective roles: {names}",
+        lines.append(t("Prospective roles: {names}",
                        names=", ".join(sorted({f"{r['actor']} ({r['role']})" for r in hoped}))))
     if areas:
-        lines.append(w("Focus areas: {names}", names=", ".join(facts.nodes[a]["label"] for a in areas)))
+        lines.append(t("Focus areas: {names}", names=", ".join(facts.nodes[a]["label"] for a in areas)))
     if facts.deliverables.get(iri):
-        lines.append(w("Deliverables:"))
+        lines.append(t("Deliverables:"))
         for row in facts.deliverables[iri]:
             target = _target(row)
             plain = not any(c.isdigit() for c in str(row["deliverable"]))
@@ -165,8 +165,8 @@ def _activity_tip(iri: str, facts: Facts, areas: list[str]) -> str:
     quote, _ = passage(node)
     if node.get("description") and node["description"] != quote:
         lines.append(str(node["description"]))
-    if _passage_line(node, w):
-        lines.append(_passage_line(node, w))
+    if _passage_line(node, t):
+        lines.append(_passage_line(node, t))
     return "\n".join(lines)
 
 
@@ -196,7 +196,7 @@ def _colours(fill: str) -> dict[str, Any]:
 
 def layered_picture(facts: Facts, focus_area: str | None = None, actor: str | None = None) -> NetworkPicture:
     """The change-theory picture of ``facts``, optionally narrowed to a focus area or actor."""
-    w = words(facts.lang)
+    t = texts(facts.lang)
     activities, areas = _select(facts, focus_area, actor)
     supports = {a: [f for f in fas if f in areas] for a, fas in facts.supports().items()}
     results_of: dict[str, list[str]] = {}
@@ -279,19 +279,19 @@ def layered_picture(facts: Facts, focus_area: str | None = None, actor: str | No
             count = sum(1 for a in activities if iri in supports.get(a, []))
             total = sum(facts.budget.get(a, 0) for a in activities if iri in supports.get(a, []))
             node.update(x=COLUMNS[1], shape="box", margin=_MARGIN, areas=[iri], tooltip="\n".join(p for p in (
-                labels[iri], w("Cross-cutting effort") if kind == "cross-cutting" else w("Focus area"),
-                w.plural("{n} activity, {amount} ({year})", "{n} activities, {amount} ({year})", count,
-                         amount=w.money(total), year=facts.year),
-                _passage_line(facts.nodes[iri], w)) if p))
+                labels[iri], t("Cross-cutting effort") if kind == "cross-cutting" else t("Focus area"),
+                t.plural("{n} activity, {amount} ({year})", "{n} activities, {amount} ({year})", count,
+                         amount=t.money(total), year=facts.year),
+                _passage_line(facts.nodes[iri], t)) if p))
         elif kind == "result":
             node.update(x=COLUMNS[2], shape="dot", draw="label-right", size=_RESULT_DOT,
                         font={"size": FONTS[kind], "color": "#1a1a1a", "face": "sans-serif"},
                         areas=sorted(a for a in areas if iri in area_results[a]),
-                        tooltip="\n".join(p for p in (labels[iri], w("Result"), _passage_line(facts.nodes[iri], w)) if p))
+                        tooltip="\n".join(p for p in (labels[iri], t("Result"), _passage_line(facts.nodes[iri], t)) if p))
         else:
             node.update(x=impact_x, shape="box", margin=_MARGIN, areas=[],
                         widthConstraint={"minimum": WIDTHS["impact"], "maximum": WIDTHS["impact"] + 2 * _MARGIN},
-                        tooltip="\n".join(p for p in (labels[iri], w("Impact"), _passage_line(facts.nodes[iri], w)) if p))
+                        tooltip="\n".join(p for p in (labels[iri], t("Impact"), _passage_line(facts.nodes[iri], t)) if p))
             if beside:
                 node["heightConstraint"] = {"minimum": round(span, 1), "valign": "middle"}
         nodes.append(node)
@@ -302,9 +302,9 @@ def layered_picture(facts: Facts, focus_area: str | None = None, actor: str | No
     for activity, area in facts.linked("supports"):
         if activity in drawn and area in drawn:
             amount = facts.budget.get(activity, 0)
-            tip = w("{source} → {target}: {amount}", source=labels[activity], target=labels[area], amount=w.money(amount))
+            tip = t("{source} → {target}: {amount}", source=labels[activity], target=labels[area], amount=t.money(amount))
             if quotes.get((activity, area)):
-                tip += "\n" + w("The plan: “{quote}”", quote=quotes[(activity, area)])
+                tip += "\n" + t("The plan: “{quote}”", quote=quotes[(activity, area)])
             edges.append({"from": activity, "to": area, "link": "supports", "path": True,
                           "width": round(1 + 9 * amount / budget_top, 2), "dashes": False,
                           "color": {"color": LINES["supports"]["color"], "opacity": 0.6}, "tooltip": tip})
@@ -327,30 +327,30 @@ def layered_picture(facts: Facts, focus_area: str | None = None, actor: str | No
                           "dashes": style["dashes"], "color": {"color": style["color"], "opacity": 0.9},
                           "smooth": {"enabled": True, "type": "curvedCCW" if dy < 0 else "curvedCW",
                                      "roundness": _roundness(abs(dy), bulge)},
-                          "tooltip": w("{source} runs across {target}", source=labels[source], target=labels[target])})
+                          "tooltip": t("{source} runs across {target}", source=labels[source], target=labels[target])})
 
     present = set(kinds.values())
-    legend = [LegendEntry(w("Activity (size: the budget {year})", year=facts.year), THEORY_COLOURS[str(TH.Activity)], "dot")]
-    legend += [LegendEntry(w(label), THEORY_COLOURS[_CLASS[kind]], "dot" if kind == "result" else "box")
-               for kind, label in (("focus-area", "Focus area"), ("cross-cutting", "Cross-cutting effort"),
-                                   ("result", "Result"), ("impact", "Impact")) if kind in present]
-    legend.append(LegendEntry(w("Supports a focus area (width: the budget {year})", year=facts.year),
+    legend = [LegendEntry(t("Activity (size: the budget {year})", year=facts.year), THEORY_COLOURS[str(TH.Activity)], "dot")]
+    legend += [LegendEntry(t(label), THEORY_COLOURS[_CLASS[kind]], "dot" if kind == "result" else "box")
+               for kind, label in (("focus-area", N_("Focus area")), ("cross-cutting", N_("Cross-cutting effort")),
+                                   ("result", N_("Result")), ("impact", N_("Impact"))) if kind in present]
+    legend.append(LegendEntry(t("Supports a focus area (width: the budget {year})", year=facts.year),
                               LINES["supports"]["color"], "line", 4))
-    legend.append(LegendEntry(w("The focus area's result"), LINES["has-result"]["color"], "arrow"))
+    legend.append(LegendEntry(t("The focus area's result"), LINES["has-result"]["color"], "arrow"))
     links = {e["link"] for e in edges}
     if "works-toward" in links:
-        legend.append(LegendEntry(w("Works toward the result"), LINES["works-toward"]["color"], "dashed"))
+        legend.append(LegendEntry(t("Works toward the result"), LINES["works-toward"]["color"], "dashed"))
     if "cross-cuts" in links:
-        legend.append(LegendEntry(w("Runs across the focus areas"), LINES["cross-cuts"]["color"], "dashed"))
+        legend.append(LegendEntry(t("Runs across the focus areas"), LINES["cross-cuts"]["color"], "dashed"))
     if beside:
-        legend.append(LegendEntry(w("Every result leads to the impact (the box on the right)"),
+        legend.append(LegendEntry(t("Every result leads to the impact (the box on the right)"),
                                   THEORY_COLOURS[str(TH.Impact)], "box"))
     elif "leads-to" in links:
-        legend.append(LegendEntry(w("Leads to the impact"), LINES["leads-to"]["color"], "arrow"))
+        legend.append(LegendEntry(t("Leads to the impact"), LINES["leads-to"]["color"], "arrow"))
 
-    title = w("Change theory {year}", year=facts.year)
-    caption = w.plural("{n} activity, {amount}", "{n} activities, {amount}", len(activities),
-                       amount=w.money(sum(facts.budget.get(a, 0) for a in activities)))
+    title = t("Change theory {year}", year=facts.year)
+    caption = t.plural("{n} activity, {amount}", "{n} activities, {amount}", len(activities),
+                       amount=t.money(sum(facts.budget.get(a, 0) for a in activities)))
     if focus_area:
         caption += f" – {facts.nodes[focus_area]['label']}"
     if actor and facts.net is not None and actor in facts.net:

@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import UsageError
+from ..i18n import texts
 from .picture import MatrixPicture, NetworkPicture, heat
-from .words import words
+from ..i18n import texts
 
 __all__ = ["vis_network_js", "script_json", "network_options", "network_payload", "view_html", "environment",
            "assets", "BIG_GRAPH"]
@@ -139,4 +140,5 @@ def assets(pictures: Sequence[NetworkPicture | MatrixPicture]) -> dict[str, Any]
 def view_html(picture: NetworkPicture | MatrixPicture, lang: str = "da") -> str:
     """One view as a complete, self-contained HTML page (UTF-8 text)."""
     template = environment().get_template("view.html")
-    return template.render(picture=picture, lang=lang, w=words(lang), **assets([picture]))
+    t = texts(lang)
+    return template.render(picture=picture, lang=lang, t=t, plural=t.plural, **assets([picture]))

@@ -16,18 +16,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..i18n import N_
+
 __all__ = ["budget_chart", "report_html", "write_report", "PRINT_PICTURE", "CHECK_NAMES"]
 
 _CHART = {"width": 560, "height": 240, "left": 100, "bottom": 30, "top": 20}
 #: the box (inches) a picture fills on a landscape A4 page, under its heading
 PRINT_PICTURE = (10.6, 6.8)
-#: what each budget check compares, in words (English message ids of the ``views`` context)
+#: what each budget check compares, in words (English message ids)
 CHECK_NAMES = {
-    "rows-vs-sum": "The overview's rows against its stated sum",
-    "overview-vs-activity": "The overview against the activity's own table",
-    "lines-vs-total": "The activity table's lines against its total",
-    "earmark": "Money earmarked from another activity",
-    "co-financing": "Money from another funder",
+    "rows-vs-sum": N_("The overview's rows against its stated sum"),
+    "overview-vs-activity": N_("The overview against the activity's own table"),
+    "lines-vs-total": N_("The activity table's lines against its total"),
+    "earmark": N_("Money earmarked from another activity"),
+    "co-financing": N_("Money from another funder"),
 }
 
 
@@ -63,24 +65,24 @@ def _inline_svg(data: bytes) -> str:
     return text[text.index("<svg"):]
 
 
-def _load_rows(load: list[dict[str, Any]], w) -> tuple[list[dict[str, Any]], list[str]]:
+def _load_rows(load: list[dict[str, Any]], t) -> tuple[list[dict[str, Any]], list[str]]:
     """(actors with a role in the year, names of those without one)."""
     from .words import flag_words
 
     busy, idle = [], []
     for row in load:
         if row["lead"] or row["partner"] or row.get("prospective"):
-            busy.append({**row, "flag_texts": [flag_words(f, w) for f in row["flags"]]})
+            busy.append({**row, "flag_texts": [flag_words(f, t) for f in row["flags"]]})
         else:
             idle.append(row["actor"])
     return busy, sorted(idle, key=str.casefold)
 
 
-def _findings(audit, w) -> list[dict[str, Any]]:
+def _findings(audit, t) -> list[dict[str, Any]]:
     rows = []
     for row in audit.rows:
         shared = row["severity"] == "mismatch" and sum(1 for r in audit.mismatches if r["finding"] == row["finding"]) > 1
-        rows.append({**row, "check_name": w(CHECK_NAMES.get(row["check"], row["check"])), "shared": shared,
+        rows.append({**row, "check_name": t(CHECK_NAMES.get(row["check"], row["check"])), "shared": shared,
                      "sources": [s.strip() for s in re.split(r"\s\|\s", row.get("source") or "") if s.strip()]})
     return rows
 
@@ -114,15 +116,15 @@ def report_html(ws, plan, year: int) -> str:
     from .facts import gather
     from .page import assets, environment
     from .static import static_image
-    from .words import words
+    from ..i18n import texts
 
     lang = ws.lang
-    w = words(lang)
+    t = texts(lang)
     facts = gather(ws, plan, year)
     theory = layered_picture(facts)
     actors = actors_picture(ws, plan, year)
     coverage = focus_area_coverage(ws, plan, year, "full")
-    busy, idle = _load_rows(actor_load(ws, plan, year), w)
+    busy, idle = _load_rows(actor_load(ws, plan, year), t)
     single = single_actor_activities(ws, plan, year)
     audit = audit_budget(ws, plan)
     budget_rows = ws.select("budget-per-year", plan, audience="views")
@@ -140,8 +142,8 @@ def report_html(ws, plan, year: int) -> str:
                for name, picture in (("changetheory", theory), ("actors", actors))}
     template = environment().get_template("report.html")
     return template.render(
-        lang=lang, w=w, plan=plan, year=year, glance=glance, chart=budget_chart(budget_rows, lang),
-        coverage=coverage, busy=busy, idle=idle, single=single, audit=audit, findings=_findings(audit, w),
+        lang=lang, t=t, plural=t.plural, plan=plan, year=year, glance=glance, chart=budget_chart(budget_rows, lang),
+        coverage=coverage, busy=busy, idle=idle, single=single, audit=audit, findings=_findings(audit, t),
         portfolio=_portfolio(ws, plan), theory=theory, actors=actors, printed=printed,
         **assets([theory, actors]),
     )
