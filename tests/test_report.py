@@ -71,6 +71,11 @@ def test_report_budget_per_year_shows_the_plans_stated_sums(shipped_report):
     for year, stated in ((2021, "1.934.000"), (2022, "1.970.000"), (2023, "2.069.277"), (2024, "2.210.000")):
         row = re.search(rf"<tr><td>{year}</td>(.*?)</tr>", found).group(1)
         assert f"{stated} kr." in row
+    # the overview's rows add up to 2.054.000, 1.940.000, 2.069.300 and 2.210.000 (budget audit, rows-vs-sum)
+    for year, rows_sum, differs in ((2021, "2.054.000", True), (2022, "1.940.000", True),
+                                    (2023, "2.069.300", True), (2024, "2.210.000", False)):
+        row = re.search(rf"<tr><td>{year}</td>(.*?)</tr>", found).group(1)
+        assert row.startswith(f'<td class="num">{rows_sum} kr.</td>') and ("≠" in row) == differs
     assert shipped_report.count('class="bar"') == 4
 
 
