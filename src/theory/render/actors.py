@@ -42,7 +42,7 @@ def _spring(net) -> dict[str, tuple[float, float]]:
         if len(nodes) == 1:
             raw = {nodes[0]: (0.0, 0.0)}
         else:
-            raw = nx.spring_layout(sub, seed=7, iterations=200, k=2.5 / sqrt(len(nodes)), center=(0, 0))
+            raw = nx.spring_layout(sub, seed=7, iterations=200, k=3.5 / sqrt(len(nodes)), center=(0, 0))
             raw = {n: (float(x), float(y)) for n, (x, y) in raw.items()}
         if index == 0:
             cx, cy = 0.0, 0.0
@@ -185,6 +185,7 @@ def network_picture(net, *, lang: str = "da", title: str | None = None, caption:
                      "borderWidth": 4 if lonely else 1, "borderWidthSelected": 4 if lonely else 2,
                      "shapeProperties": {"borderDashes": DASHED if lonely else False},
                      "flags": ["sole-actor"] if lonely else [], "areas": sorted(areas.get(node, [])),
+                     "short": str(data["number"]) if data.get("number") is not None else label,
                      "search": search_forms([label, str(data.get("label") or ""), *search.get(node, [])])}
         if big:
             entry["font"] = {"size": 0 if entry["kind"] == "activity" else 10}

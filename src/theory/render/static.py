@@ -170,7 +170,8 @@ def _draw_network(fig, ax, pic: NetworkPicture, scale: float) -> None:
             continue
         if big and not (node["kind"] == "actor" and node.get("size", 0) > 20):
             continue
-        ax.text(x, y + float(node.get("size", 10)) + 3 / scale, textwrap.fill(node["label"], 24), ha="center", va="top",
+        short = node.get("short") or node["label"]  # an activity by its number: the network stays readable
+        ax.text(x, y + float(node.get("size", 10)) + 3 / scale, textwrap.fill(short, 24), ha="center", va="top",
                 fontsize=MIN_POINTS, zorder=4, color="#222222", linespacing=1.05)
     for edge in pic.edges:
         if edge.get("hidden"):
@@ -311,7 +312,7 @@ def static_image(pic: NetworkPicture | MatrixPicture, kind: str = "svg", *,
         height = max(draw_h, legend_h) + title + 2 * _PAD
     else:
         legend_h = _legend_height(pic, _COLUMNS)
-        width = max(draw_w, 6.0) + 2 * _PAD
+        width = max(draw_w + 2 * _PAD, size[0] if size else 6.0 + 2 * _PAD)  # room for the legend's columns
         height = draw_h + legend_h + title + 3 * _PAD
     fig = plt.figure(figsize=(round(width, 3), round(height, 3)))
     try:
