@@ -406,6 +406,88 @@ def report_command(output, year, open_, **where):
         open_in_browser(output)
 
 
+# --- plans in and out: export, new, import, diff -----------------------------------------
+
+
+@main.group("export", cls=TheoryGroup, epilog=EXIT_CODES_HELP)
+def export_group():
+    """Write a plan in another form."""
+
+
+@export_group.command("workbook", epilog=EXIT_CODES_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .xlsx file to write.")
+@workspace_options
+def export_workbook_command(output, **where):
+    """Write one plan as an Excel workbook an analyst edits without help: one sheet per kind
+    of thing, headers in --lang, drop-downs for every closed list, sources on every row."""
+    from theory.exchange import export_plan_workbook
+
+    ws = open_workspace(where)
+    path = export_plan_workbook(ws, ws.only_plan(where["plan"], "export workbook"), output)
+    click.echo(f"{path}: workbook")
+
+
+@main.command("new", epilog=EXIT_CODES_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .xlsx file to write.")
+@click.option("--year", type=int, help="The new plan's year.")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of the workbook.")
+def new_command(output, year, lang):
+    """Write the empty workbook of a new plan, to fill in and import."""
+    from theory.exchange import new_plan_workbook
+
+    click.echo(f"{new_plan_workbook(output, year, lang)}: workbook")
+
+
+@main.command("import", epilog=EXIT_CODES_HELP)
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A folder for the plan's Turtle files (the layout of graph/), or, for a PDF or text, an .xlsx "
+                   "workbook to correct and import again.")
+@click.option("--actors", "actors", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Actors to match names against besides the shared registry (e.g. last year's actors.ttl; "
+                   "repeatable).")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
+              help="Language of the messages and of a workbook written.")
+def import_command(source, output, actors, lang):
+    """Bring a plan in: an edited workbook (.xlsx), or a plan's PDF or text (.pdf, .txt).
+
+    A workbook's problems are listed all at once, by sheet, row and column (exit 3), and the
+    shapes run on the result, told by sheet and row (a violation: exit 1); nothing is written
+    then. A PDF or text becomes a draft and a review list of every uncertain reading
+    (review.csv, or a review sheet). Deterministic rules: the same file, the same draft.
+    """
+    from theory.exchange import import_plan
+
+    result = import_plan(source, output, actors=actors, lang=lang)
+    for finding in result.findings:
+        click.echo(finding.line(), err=True)
+    if result.violations:
+        click.echo(f"{output}: nothing written; fix the workbook and import it again", err=True)
+        sys.exit(1)
+    what = f"{len(result.paths)} files" if output.suffix.lower() != ".xlsx" else "workbook"
+    review = f", {len(result.review)} readings to review" if result.review or source.suffix.lower() != ".xlsx" else ""
+    click.echo(f"{output}: {result.triples} triples, {what}{review}")
+
+
+@main.command("diff", epilog=EXIT_CODES_HELP)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--plan", "plan", metavar="NAME|IRI", help="The plan to compare where a path holds several.")
+@click.option("--strict", is_flag=True, help="Exit 1 when anything changed.")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of the output.")
+@format_option()
+def diff_command(old, new, plan, strict, lang, fmt):
+    """What changed from the plan at OLD to the plan at NEW (folders, files, TriG, workbooks):
+    one row per changed fact, with the sources of both sides."""
+    from theory.diff import diff_text
+    from theory.exchange import diff_paths
+
+    rows = diff_paths(old, new, lang=lang, plan=plan)
+    click.echo(diff_text(rows, fmt, lang=lang), nl=False)
+    if strict and rows:
+        sys.exit(1)
+
+
 # --- keeping plans: load, push, tidy ------------------------------------------------------
 
 
