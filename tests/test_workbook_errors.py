@@ -222,7 +222,7 @@ def test_shape_findings_are_told_by_sheet_and_row_and_nothing_is_written(small, 
     folder = tmp_path / "plan"
     folder.mkdir()
     (folder / "plan.ttl").write_text("# the plan as it was\n")
-    result = import_to_folder(_spoil(small, _set("Budget", 3, "Beløb (kr.)", -5)), folder)
+    result = import_to_folder(_spoil(small, _set("Budget", 3, "Beløb (kr.)", -5)), folder, lang="en")
     assert not result.written
     assert (folder / "plan.ttl").read_text() == "# the plan as it was\n"
     lines = [finding.line() for finding in result.violations]
