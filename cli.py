@@ -162,11 +162,11 @@ def build(fmt, output, **where):
 @workspace_options
 def info(fmt, **where):
     """What is loaded: plans, years, activities, focus areas, actors, amounts, triples."""
-    from theory.info import info_rows
+    from theory.info import INFO_COLUMNS, info_rows
     from theory.output import format_rows
 
     ws = open_workspace(where)
-    click.echo(format_rows(info_rows(ws, ws.scope(where["plan"])), fmt, lang=ws.lang), nl=False)
+    click.echo(format_rows(info_rows(ws, ws.scope(where["plan"])), fmt, columns=INFO_COLUMNS, lang=ws.lang), nl=False)
 
 
 @main.command("plans", epilog=EXIT_CODES_HELP)
@@ -175,13 +175,11 @@ def info(fmt, **where):
 def plans_command(fmt, **where):
     """The loaded plans: partnership, plan year, years covered, activities and budget of the
     plan year, graph IRI."""
-    from theory.info import plans_rows
+    from theory.info import PLANS_COLUMNS, plans_rows
     from theory.output import format_rows
 
     ws = open_workspace(where)
-    columns = ["plan", "partnership", "year", "years", "activities", "budget", "graph"]
-    if fmt in ("csv", "json"):
-        columns.append("plan_iri")
+    columns = PLANS_COLUMNS + (["plan_iri"] if fmt in ("csv", "json") else [])
     click.echo(format_rows(plans_rows(ws), fmt, columns=columns, kinds={"budget": "money"}, lang=ws.lang), nl=False)
 
 
@@ -219,9 +217,10 @@ def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
     from theory.output import format_rows
 
     if list_only:
-        from theory.catalogue import catalogue_rows
+        from theory.catalogue import CATALOGUE_COLUMNS, catalogue_rows
 
-        click.echo(format_rows(catalogue_rows(), fmt, lang=where["lang"]), nl=False)
+        click.echo(format_rows(catalogue_rows(where["lang"]), fmt, columns=CATALOGUE_COLUMNS, lang=where["lang"]),
+                   nl=False)
         return
     if bool(name) == bool(sparql):
         raise click.UsageError("give a query NAME or FILE.rq, or --sparql TEXT (one of them); --list shows the names")
@@ -233,24 +232,46 @@ def query_command(name, params, sparql, list_only, allow_network, fmt, **where):
                       allow_network=allow_network), nl=False)
 
 
+def years_option(func):
+    return click.option("--years", metavar="YEARS",
+                        help="Several years side by side, one column group per year: a range (2021-2024) "
+                             "or a list (2021,2023). Not with --year.")(func)
+
+
+def _years(ws, plans, years_text: str, year):
+    """(plan, [years]) for --years: every plan in scope must cover every year."""
+    from theory.coverage import parse_years
+
+    if year is not None:
+        raise click.UsageError("give --year or --years, not both")
+    years = parse_years(years_text)
+    return [(plan, [ws.year(plan, y) for y in years]) for plan in plans]
+
+
 @main.command("coverage", epilog=EXIT_CODES_HELP)
 @year_option()
+@years_option
 @click.option("--counting", type=click.Choice(["full", "split"]), default="full", show_default=True,
               help="Which budget the share uses: full (an activity counts fully in each of its focus "
               "areas) or split (divided equally among them).")
 @click.option("--gaps", "gaps_only", is_flag=True, help="Print only the gaps (focus areas, results and money no activity covers).")
 @format_option()
 @workspace_options
-def coverage_command(year, counting, gaps_only, fmt, **where):
+def coverage_command(year, years, counting, gaps_only, fmt, **where):
     """Activities and budget per focus area of each plan, and the gaps.
 
     An activity's budget for the year is its row in the plan's overview table; share =
     budget (full or split) / the sum of the year's overview rows. The cross-cutting effort
     is a row of its own and takes no part in the split.
     """
-    from theory.coverage import coverage_text, focus_area_coverage
+    from theory.coverage import coverage_text, focus_area_coverage, years_text
 
     ws = open_workspace(where)
+    if years:
+        per_plan = [[focus_area_coverage(ws, plan, y, counting) for y in plan_years]
+                    for plan, plan_years in _years(ws, ws.scope(where["plan"]), years, year)]
+        click.echo(years_text(per_plan, fmt, lang=ws.lang), nl=False)
+        return
     reports = [focus_area_coverage(ws, plan, plan_year, counting)
                for plan, plan_year in ws.plans_for_year(ws.scope(where["plan"]), year)]
     click.echo(coverage_text(reports, fmt, gaps_only=gaps_only, lang=ws.lang), nl=False)
@@ -258,6 +279,7 @@ def coverage_command(year, counting, gaps_only, fmt, **where):
 
 @main.command("actors", epilog=EXIT_CODES_HELP)
 @year_option()
+@years_option
 @click.option("--rollup", is_flag=True,
               help="Add each sub-organisation's load to its parents (org:subOrganizationOf, transitively).")
 @click.option("--top", type=click.IntRange(min=1), help="Show only the N heaviest actors (per plan).")
@@ -269,7 +291,7 @@ def coverage_command(year, counting, gaps_only, fmt, **where):
 @click.option("--pairs", is_flag=True, help="Print pairs of actors that share activities instead.")
 @format_option()
 @workspace_options
-def actors_command(year, rollup, top, max_activity_share, max_budget_share, actor, pairs, fmt, **where):
+def actors_command(year, years, rollup, top, max_activity_share, max_budget_share, actor, pairs, fmt, **where):
     """Actor-load audit per plan: agreed lead and partner roles, prospective ones apart,
     led budget, focus areas, centrality, and flags that say why.
 
@@ -277,9 +299,13 @@ def actors_command(year, rollup, top, max_activity_share, max_budget_share, acto
     role; prospective = activities where the plan only intends, hopes for, applies for or
     has made contact about the actor's role. Flags use agreed roles only.
     """
-    from theory.actors import actors_text
+    from theory.actors import actors_text, actors_years_text
 
     ws = open_workspace(where)
+    if years:
+        click.echo(actors_years_text(ws, _years(ws, ws.scope(where["plan"]), years, year), fmt=fmt, rollup=rollup,
+                                     actor=actor, top=top), nl=False)
+        return
     click.echo(actors_text(ws, ws.plans_for_year(ws.scope(where["plan"]), year), fmt=fmt, rollup=rollup, top=top,
                            actor=actor, pairs=pairs, max_activity_share=max_activity_share,
                            max_budget_share=max_budget_share), nl=False)
@@ -331,7 +357,8 @@ def portfolio_command(year, organisations, fmt, **where):
 
 
 @main.command("render", epilog=EXIT_CODES_HELP)
-@click.argument("view", type=click.Choice(["changetheory", "actors", "coverage"]))
+@click.argument("view", type=click.Choice(["changetheory", "actors", "coverage", "diff"]))
+@click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[OLD NEW]")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write; its suffix picks the kind: .html (interactive), .svg or .png.")
 @year_option("Year to draw (default: the plan's own year).")
@@ -340,9 +367,10 @@ def portfolio_command(year, organisations, fmt, **where):
 @click.option("--sub-organisations", is_flag=True, help="actors view: also draw sub-organisation links.")
 @click.option("--open", "open_", is_flag=True, help="Open the file in the browser afterwards.")
 @workspace_options
-def render_command(view, output, year, focus_area, actor, sub_organisations, open_, **where):
-    """Draw VIEW of one plan: changetheory (layered, left to right), actors (network) or
-    coverage (heat map).
+def render_command(view, plans, output, year, focus_area, actor, sub_organisations, open_, **where):
+    """Draw VIEW of one plan: changetheory (layered, left to right), actors (network),
+    coverage (heat map), or diff OLD NEW (NEW's change theory with what changed since OLD
+    marked; OLD and NEW in any form --data takes, or workbooks).
 
     An .html file is one self-contained page (vis-network inlined, no remote asset);
     .svg and .png are static images laid out the same way. Same input, same bytes.
@@ -350,10 +378,19 @@ def render_command(view, output, year, focus_area, actor, sub_organisations, ope
     from theory.render import picture_kind, render
 
     picture_kind(output)
-    ws = open_workspace(where)
-    plan = ws.only_plan(where["plan"], "render")
-    path = render(ws, plan, view, output, ws.year(plan, year), focus_area=focus_area, actor=actor,
-                  sub_organisations=sub_organisations)
+    if view == "diff":
+        if len(plans) != 2:
+            raise click.UsageError("render diff takes two plans: theory render diff OLD NEW -o diff.html")
+        from theory.exchange import render_diff
+
+        path = render_diff(plans[0], plans[1], output, lang=where["lang"], plan=where["plan"])
+    else:
+        if plans:
+            raise click.UsageError(f"render {view} takes no paths; give the plan with --data PATH")
+        ws = open_workspace(where)
+        plan = ws.only_plan(where["plan"], "render")
+        path = render(ws, plan, view, output, ws.year(plan, year), focus_area=focus_area, actor=actor,
+                      sub_organisations=sub_organisations)
     click.echo(f"{path}: {view}")
     if open_:
         open_in_browser(path)
@@ -378,6 +415,88 @@ def report_command(output, year, open_, **where):
     click.echo(f"{output}: report")
     if open_:
         open_in_browser(output)
+
+
+# --- plans in and out: export, new, import, diff -----------------------------------------
+
+
+@main.group("export", cls=TheoryGroup, epilog=EXIT_CODES_HELP)
+def export_group():
+    """Write a plan in another form."""
+
+
+@export_group.command("workbook", epilog=EXIT_CODES_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .xlsx file to write.")
+@workspace_options
+def export_workbook_command(output, **where):
+    """Write one plan as an Excel workbook an analyst edits without help: one sheet per kind
+    of thing, headers in --lang, drop-downs for every closed list, sources on every row."""
+    from theory.exchange import export_plan_workbook
+
+    ws = open_workspace(where)
+    path = export_plan_workbook(ws, ws.only_plan(where["plan"], "export workbook"), output)
+    click.echo(f"{path}: workbook")
+
+
+@main.command("new", epilog=EXIT_CODES_HELP)
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="The .xlsx file to write.")
+@click.option("--year", type=int, help="The new plan's year.")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of the workbook.")
+def new_command(output, year, lang):
+    """Write the empty workbook of a new plan, to fill in and import."""
+    from theory.exchange import new_plan_workbook
+
+    click.echo(f"{new_plan_workbook(output, year, lang)}: workbook")
+
+
+@main.command("import", epilog=EXIT_CODES_HELP)
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="A folder for the plan's Turtle files (the layout of graph/), or, for a PDF or text, an .xlsx "
+                   "workbook to correct and import again.")
+@click.option("--actors", "actors", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Actors to match names against besides the shared registry (e.g. last year's actors.ttl; "
+                   "repeatable).")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True,
+              help="Language of the messages and of a workbook written.")
+def import_command(source, output, actors, lang):
+    """Bring a plan in: an edited workbook (.xlsx), or a plan's PDF or text (.pdf, .txt).
+
+    A workbook's problems are listed all at once, by sheet, row and column (exit 3), and the
+    shapes run on the result, told by sheet and row (a violation: exit 1); nothing is written
+    then. A PDF or text becomes a draft and a review list of every uncertain reading
+    (review.csv, or a review sheet). Deterministic rules: the same file, the same draft.
+    """
+    from theory.exchange import import_plan
+
+    result = import_plan(source, output, actors=actors, lang=lang)
+    for finding in result.findings:
+        click.echo(finding.line(), err=True)
+    if result.violations:
+        click.echo(f"{output}: nothing written; fix the workbook and import it again", err=True)
+        sys.exit(1)
+    what = f"{len(result.paths)} files" if output.suffix.lower() != ".xlsx" else "workbook"
+    review = f", {len(result.review)} readings to review" if result.review or source.suffix.lower() != ".xlsx" else ""
+    click.echo(f"{output}: {result.triples} triples, {what}{review}")
+
+
+@main.command("diff", epilog=EXIT_CODES_HELP)
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--plan", "plan", metavar="NAME|IRI", help="The plan to compare where a path holds several.")
+@click.option("--strict", is_flag=True, help="Exit 1 when anything changed.")
+@click.option("--lang", type=click.Choice(["da", "en"]), default="da", show_default=True, help="Language of the output.")
+@format_option()
+def diff_command(old, new, plan, strict, lang, fmt):
+    """What changed from the plan at OLD to the plan at NEW (folders, files, TriG, workbooks):
+    one row per changed fact, with the sources of both sides."""
+    from theory.diff import diff_text
+    from theory.exchange import diff_paths
+
+    rows = diff_paths(old, new, lang=lang, plan=plan)
+    click.echo(diff_text(rows, fmt, lang=lang), nl=False)
+    if strict and rows:
+        sys.exit(1)
 
 
 # --- keeping plans: load, push, tidy ------------------------------------------------------

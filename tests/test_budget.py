@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from theory.budget import CHECKS, audit_budget
-from theory.load import load_graph
+from theory.budget import CHECKS, audit_budget, audit_text
 
 
 def _key(row):
     return (row["year"], row["check"], row["subject"], row["stated"], row["computed"], row["difference"])
+
+
+def _mismatches(ws, year=None):
+    return [_key(r) for r in audit_budget(ws, ws.plans[0], year).mismatches]
 
 
 # (year, check, subject, stated, computed, difference), by hand from the plan text:
@@ -43,59 +46,83 @@ PLAN_DISAGREEMENTS = [
 ]
 
 
-def test_shipped_plan_every_disagreement(shipped_graph):
-    found = [_key(r) for r in audit_budget(shipped_graph)]
-    assert found == PLAN_DISAGREEMENTS
+def test_shipped_plan_every_disagreement(ws):
+    assert _mismatches(ws) == PLAN_DISAGREEMENTS
 
 
-def test_shipped_plan_2024_adds_up(shipped_graph):
+def test_shipped_plan_2024_adds_up(ws, plan):
     # 2024: every activity's overview row equals its own I alt, and the rows add up to 2.210.000
-    assert audit_budget(shipped_graph, 2024) == []
+    assert audit_budget(ws, plan, 2024).mismatches == []
 
 
-def test_misprints_are_named(shipped_graph):
-    notes = {(r["year"], r["subject"], r["check"]): r["note"] for r in audit_budget(shipped_graph)}
-    assert "188.00 printed for 188.000" in notes[(2022, "Tidlig Foreningsstart", "lines-vs-total")]
-    assert "250.00 printed for 250.000" in notes[(2023, "Lommepenge- og fritidsjob", "overview-vs-activity")]
-    assert "150.00 printed for 150.000" in notes[(2023, "Leg med lyd – Kreative musikaktiviteter", "lines-vs-total")]
-    earmark = notes[(2023, "Det gode valg", "earmark")]
-    assert "50.000" in earmark and "Bylivs- og tryghedspuljen" in earmark
+def test_a_misprint_two_checks_find_is_one_disagreement(ws, plan):
+    audit = audit_budget(ws, plan)
+    assert (len(audit.mismatches), audit.disagreements) == (11, 9)
+    rows = [r for r in audit.mismatches if r["subject"] == "Lommepenge- og fritidsjob"]
+    assert [r["check"] for r in rows] == ["overview-vs-activity", "lines-vs-total"]
+    assert rows[0]["finding"] == rows[1]["finding"]
+    assert "samme trykfejl som rækken »oversigt mod aktivitet« ovenfor" in rows[1]["note"]
 
 
-def test_sources_quote_both_places(shipped_graph):
-    row = next(r for r in audit_budget(shipped_graph) if r["subject"] == "Bylivs- og tryghedspuljen")
+def test_misprints_are_named(ws_en):
+    audit = audit_budget(ws_en, ws_en.plans[0])
+    notes = {(r["year"], r["subject_iri"].rsplit("/", 1)[-1], r["check"]): r["note"] for r in audit.rows}
+    assert "188.00 printed for 188,000" in notes[(2022, "activity-tidlig-foreningsstart", "lines-vs-total")]
+    assert "250.00 printed for 250,000" in notes[(2023, "activity-lommepenge-og-fritidsjob", "overview-vs-activity")]
+    assert "150.00 printed for 150,000" in notes[(2023, "activity-leg-med-lyd", "lines-vs-total")]
+    earmark = notes[(2023, "activity-det-gode-valg", "earmark")]
+    assert "DKK 50,000" in earmark and "Urban Life and Safety Fund" in earmark
+
+
+def test_cofinancing_outside_i_alt_is_shown_not_counted(ws, plan):
+    """SSP's 10.000 kr. to Tingbjerg Challenge in 2021 and 2022 stands beside the table's
+    "I alt" (15.000): an information row each, never a mismatch."""
+    audit = audit_budget(ws, plan)
+    info = [(r["year"], r["subject"], r["stated"], r["computed"], r["difference"])
+            for r in audit.rows if r["severity"] == "info" and r["subject"] == "Tingbjerg Challenge"]
+    assert info == [(2021, "Tingbjerg Challenge", 15000, 25000, 10000), (2022, "Tingbjerg Challenge", 15000, 25000, 10000)]
+    assert all(r["check"] == "co-financing" and r["finding"] is None for r in audit.rows if r["severity"] == "info")
+    assert "SSP København" in next(r["note"] for r in audit.rows if r["subject"] == "Tingbjerg Challenge")
+
+
+def test_audit_text_counts_disagreements_once(ws, plan):
+    text = audit_text([audit_budget(ws, plan)], "table")
+    assert text.rstrip().endswith("9 uoverensstemmelser i planens tal (11 rækker).")
+    assert "-249.750 kr." in text and "sandsynlig trykfejl: 250.00 trykt for 250.000" in text
+
+
+def test_sources_quote_both_places(ws, plan):
+    row = next(r for r in audit_budget(ws, plan).rows if r["subject"] == "Bylivs- og tryghedspuljen")
     assert "131.300" in row["source"] and "131.000" in row["source"]
     assert set(row) >= {"year", "subject", "check", "stated", "computed", "difference", "source"}
 
 
-def test_every_kind_of_mismatch(data_dir):
-    graph = load_graph([data_dir / "q-budget-mismatches.ttl"])
-    found = [_key(r) for r in audit_budget(graph)]
-    assert found == [
+def test_every_kind_of_mismatch(fixture_ws):
+    ws = fixture_ws("q-budget-mismatches.ttl")
+    assert _mismatches(ws) == [
         (2023, "rows-vs-sum", "Sum 2023", 281277, 281300, 23),
         (2023, "overview-vs-activity", "Puljen", 131300, 131000, -300),
         (2023, "earmark", "Modtager", 150000, 200000, 50000),
         (2024, "lines-vs-total", "Trykfejl", 213000, 25188, -187812),
         (2024, "co-financing", "Medfinansieret", 25000, 15000, -10000),
     ]
-    assert {r["check"] for r in audit_budget(graph)} == set(CHECKS)
+    assert {r["check"] for r in audit_budget(ws, ws.plans[0]).rows} == set(CHECKS)
 
 
-def test_year_filter(data_dir):
-    graph = load_graph([data_dir / "q-budget-mismatches.ttl"])
-    assert {r["year"] for r in audit_budget(graph, 2024)} == {2024}
+def test_year_filter(fixture_ws):
+    ws = fixture_ws("q-budget-mismatches.ttl")
+    assert {r["year"] for r in audit_budget(ws, ws.plans[0], 2024).rows} == {2024}
 
 
-def test_plan_that_adds_up_gives_nothing(data_dir):
-    graph = load_graph([data_dir / "q-plan-adds-up-with-gaps.ttl"])
-    assert audit_budget(graph) == []
+def test_plan_that_adds_up_gives_nothing(fixture_ws):
+    ws = fixture_ws("q-plan-adds-up-with-gaps.ttl")
+    assert audit_budget(ws, ws.plans[0]).rows == []
+    assert audit_text([audit_budget(ws, ws.plans[0])], "table") == "Planens tal stemmer: ingen uoverensstemmelser.\n"
 
 
 @pytest.mark.parametrize("year", [2021, 2022, 2023, 2024])
-def test_overview_rows_recomputed(shipped_graph, year):
+def test_overview_rows_recomputed(ws, plan, year):
     """The overview rows of each year, summed by hand from the plan text."""
-    from theory.queries import select_rows
-
     by_hand = {2021: 2054000, 2022: 1940000, 2023: 2069300, 2024: 2210000}
-    rows = select_rows(shipped_graph, "year-activities", {"year": year})
+    rows = ws.select("year-activities", plan, {"year": year})
     assert sum(r["budget"] or 0 for r in rows) == by_hand[year]

@@ -12,8 +12,8 @@ from rdflib.compare import isomorphic
 
 from theory.build import build_graph, inference_rules, inferred_triples, serialize
 from theory.errors import UsageError
-from theory.load import load_graph
 from theory.namespaces import ORG, TH
+from theory.sources import ontology_path
 
 TEST = "https://w3id.org/theory/data/test/"
 THD = "https://w3id.org/theory/data/tingbjerg-husum/"
@@ -22,17 +22,19 @@ THD = "https://w3id.org/theory/data/tingbjerg-husum/"
 def test_rules_are_named_and_summarised():
     rules = inference_rules()
     assert set(rules) == {
-        "model-infer-actor-links",
-        "model-infer-inverses",
-        "model-infer-suborganisations",
-        "model-infer-works-toward",
+        "actor-links",
+        "inverses",
+        "suborganisations",
+        "works-toward",
     }
     for text in rules.values():
         assert text.startswith("# ")
 
 
 def test_minimal_plan_inferences_exactly(data_dir):
-    graph = load_graph([data_dir / "minimal-plan.ttl"], with_ontology=True)
+    from theory.load import parse_file
+
+    graph = parse_file(data_dir / "minimal-plan.ttl") + parse_file(ontology_path())
     expected = Graph().parse(data_dir / "minimal-plan-inferred.ttl")
     assert isomorphic(inferred_triples(graph), expected)
 
@@ -73,20 +75,20 @@ def _values(graph: Graph) -> Graph:
 
 
 @pytest.mark.parametrize("fmt, parser", [("ttl", "turtle"), ("nt", "nt"), ("jsonld", "json-ld")])
-def test_formats_round_trip(data_dir, fmt, parser):
-    built = build_graph(load_graph([data_dir / "minimal-plan.ttl"]))
+def test_formats_round_trip(fixture_graph, fmt, parser):
+    built = build_graph(fixture_graph("minimal-plan.ttl"))
     data = serialize(built, fmt)
     assert isomorphic(_values(Graph().parse(data=data, format=parser)), _values(built))
 
 
-def test_nt_is_sorted_and_jsonld_is_json(data_dir):
-    built = build_graph(load_graph([data_dir / "minimal-plan.ttl"]))
+def test_nt_is_sorted_and_jsonld_is_json(fixture_graph):
+    built = build_graph(fixture_graph("minimal-plan.ttl"))
     lines = serialize(built, "nt").decode().splitlines()
     assert lines == sorted(lines)
     assert "@graph" in json.loads(serialize(built, "jsonld"))
 
 
-def test_unknown_format(data_dir):
+def test_unknown_format(fixture_graph):
     with pytest.raises(UsageError, match="unknown build format"):
         serialize(Graph(), "xml")
 
@@ -94,9 +96,10 @@ def test_unknown_format(data_dir):
 BUILD = """
 import sys
 from pathlib import Path
-from theory.build import FORMATS, build_graph, serialize
-from theory.load import load_graph
-built = build_graph(load_graph())
+from theory.build import FORMATS, build_plan, serialize
+from theory.workspace import Workspace
+ws = Workspace.open()
+built = build_plan(ws, ws.plans[0])
 for fmt in FORMATS:
     Path(sys.argv[1], "built." + fmt).write_bytes(serialize(built, fmt))
 """

@@ -13,7 +13,7 @@ from rdflib import RDF, Graph, URIRef
 
 from theory.build import build_graph
 from theory.cids import check_cids, cids_shapes, cids_view
-from theory.load import load_graph, ontology_path
+from theory.sources import ontology_path
 from theory.namespaces import CIDS, TH
 
 CSH = "https://ontology.commonapproach.org/cids/shacl#"
@@ -36,8 +36,8 @@ def cids_report(shipped_graph, shapes_file):
     return check_cids(build_graph(shipped_graph), shapes_file)
 
 
-def test_view_types_plan_terms_as_cids(data_dir):
-    view = cids_view(load_graph([data_dir / "minimal-plan.ttl"]))
+def test_view_types_plan_terms_as_cids(fixture_graph):
+    view = cids_view(fixture_graph("minimal-plan.ttl"))
     haven = URIRef("https://w3id.org/theory/data/test/activity-haven")
     assert (haven, RDF.type, CIDS.Activity) in view
     assert (URIRef("https://w3id.org/theory/data/test/fa-byliv"), RDF.type, CIDS.Theme) in view

@@ -1,4 +1,4 @@
-"""The model commands through the CLI: validate, build, info - output and exit codes."""
+"""The model commands through the CLI: validate, build, info, plans - output and exit codes."""
 
 import json
 import shutil
@@ -11,19 +11,28 @@ needs_java = pytest.mark.skipif(shutil.which("java") is None, reason="no Java: H
 
 
 def _one_error_line(result):
+    """The error line: the only line a library error prints, the last of click's usage text."""
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert lines and lines[-1].startswith("Error: "), result.stderr
+    assert len(lines) == 1 or lines[0].startswith("Usage: "), result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     return lines[-1]
 
 
 def test_validate_shipped_plan_conforms_with_warnings(runner):
-    result = runner.invoke(main, ["validate"])
+    result = runner.invoke(main, ["validate", "--lang", "en"])
     assert result.exit_code == 0, result.output + result.stderr
     header = result.stdout.splitlines()[0].split()
     assert header == ["severity", "focus_node", "path", "message"]
     assert "thd:activity-sekretariatsbetjening" in result.stdout
-    assert result.stdout.splitlines()[-1].startswith("conforms: 0 violations, ")
+    assert result.stdout.splitlines()[-1] == "conforms: 0 violations, 2 warnings"
+
+
+def test_validate_in_danish(runner):
+    result = runner.invoke(main, ["validate"])
+    assert result.stdout.splitlines()[0].split() == ["alvor", "knude", "sti", "besked"]
+    assert "Advarsel" in result.stdout
+    assert result.stdout.splitlines()[-1] == "opfylder kravene: 0 overtrædelser, 2 advarsler"
 
 
 def test_validate_json(runner, data_dir):
@@ -35,19 +44,19 @@ def test_validate_json(runner, data_dir):
     assert rows[0]["severity"] == "Violation"
     assert rows[0]["focus_node"] == "https://w3id.org/theory/data/test/amount-haven-2024-activity-salary"
     assert rows[0]["path"] == "http://schema.org/value"
-    assert set(rows[0]) == {"severity", "focus_node", "path", "message", "shape", "value"}
+    assert set(rows[0]) == {"severity", "focus_node", "path", "message", "shape", "value", "plan_iri"}
 
 
 def test_validate_violation_exits_1(runner, data_dir):
-    result = runner.invoke(main, ["validate", "--data", str(data_dir / "minimal-plan.ttl"),
+    result = runner.invoke(main, ["validate", "--lang", "en", "--data", str(data_dir / "minimal-plan.ttl"),
                                   "--data", str(data_dir / "activity-without-focus-area.ttl")])
     assert result.exit_code == 1
-    assert "thd:activity-banen" in result.stdout  # prefixes of the loaded file are used
+    assert "thd:activity-banen" in result.stdout  # the plan's namespace is thd:
     assert "does not conform: 1 violations" in result.stdout
 
 
 def test_validate_warnings_exit_0(runner, data_dir):
-    result = runner.invoke(main, ["validate", "--data", str(data_dir / "minimal-plan.ttl"),
+    result = runner.invoke(main, ["validate", "--lang", "en", "--data", str(data_dir / "minimal-plan.ttl"),
                                   "--data", str(data_dir / "activity-only-in-overview.ttl")])
     assert result.exit_code == 0
     assert result.stdout.count("Warning") == 2
@@ -55,14 +64,24 @@ def test_validate_warnings_exit_0(runner, data_dir):
 
 def test_validate_folder(runner, data_dir, tmp_path):
     shutil.copy(data_dir / "minimal-plan.ttl", tmp_path)
-    result = runner.invoke(main, ["validate", "--data", str(tmp_path)])
+    result = runner.invoke(main, ["validate", "--lang", "en", "--data", str(tmp_path)])
     assert result.exit_code == 0
     assert result.stdout == "conforms: 0 violations, 0 warnings\n"
 
 
+def test_validate_names_owl_imports_it_ignores(runner, data_dir, tmp_path):
+    plan = tmp_path / "plan.ttl"
+    plan.write_text((data_dir / "minimal-plan.ttl").read_text(encoding="utf-8")
+                    + "\n<https://w3id.org/theory/data/test/> <http://www.w3.org/2002/07/owl#imports> "
+                      "<http://127.0.0.1:9/elsewhere.ttl> .\n", encoding="utf-8")
+    result = runner.invoke(main, ["validate", "--lang", "en", "--data", str(plan)])
+    assert result.exit_code == 0, result.stderr
+    assert "ignored owl:imports <http://127.0.0.1:9/elsewhere.ttl>: theory never fetches imports" in result.stdout
+
+
 @needs_java
 def test_validate_reason_consistent(runner, data_dir):
-    result = runner.invoke(main, ["validate", "--reason", "--data", str(data_dir / "minimal-plan.ttl")])
+    result = runner.invoke(main, ["validate", "--lang", "en", "--reason", "--data", str(data_dir / "minimal-plan.ttl")])
     assert result.exit_code == 0, result.stderr
     assert "consistent under HermiT" in result.stdout
     assert result.stdout.rstrip().endswith("consistent (HermiT)")
@@ -70,7 +89,8 @@ def test_validate_reason_consistent(runner, data_dir):
 
 @needs_java
 def test_validate_reason_inconsistent_exits_1(runner, data_dir):
-    result = runner.invoke(main, ["validate", "--reason", "--data", str(data_dir / "individual-in-disjoint-classes.ttl")])
+    result = runner.invoke(main, ["validate", "--lang", "en", "--reason", "--data", str(data_dir / "minimal-plan.ttl"),
+                                  "--data", str(data_dir / "individual-in-disjoint-classes.ttl")])
     assert result.exit_code == 1
     assert "INCONSISTENT" in result.stdout
 
@@ -90,12 +110,14 @@ def test_validate_reason_without_java_exits_4(runner, data_dir, monkeypatch):
         (["validate", "--data", "no-such-plan.ttl"], 3, "no such file or folder"),
         (["validate", "--data", "{data}/malformed.ttl"], 3, "line 7"),
         (["validate", "--data", "{data}/minimal-plan.ttl", "--data", "{data}/undeclared-actor.ttl"], 3, "undeclared actor"),
+        (["validate", "--data", "{data}/negative-amount.ttl"], 3, "holds no plan"),
         (["info", "--data", "{data}/malformed.ttl"], 3, "malformed"),
         (["build", "--data", "{data}/malformed.ttl", "-o", "{tmp}/out.ttl"], 3, "malformed"),
         (["build", "-o", "{tmp}/missing/out.ttl"], 2, "does not exist"),
         (["validate", "--format", "xml"], 2, "'xml' is not one of"),
         (["build", "--format", "rdfxml", "-o", "{tmp}/out.ttl"], 2, "'rdfxml' is not one of"),
         (["info", "--format", "pdf"], 2, "'pdf' is not one of"),
+        (["info", "--plan", "Amager"], 2, "no plan has that name"),
     ],
 )
 def test_bad_input_one_line_no_traceback_no_file(runner, data_dir, tmp_path, args, code, words):
@@ -111,8 +133,7 @@ def test_build_writes_file_and_says_so(runner, data_dir, tmp_path):
     result = runner.invoke(main, ["build", "--data", str(data_dir / "minimal-plan.ttl"), "--format", "nt", "-o", str(out)])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(f"{out}: ")
-    text = out.read_text()
-    assert "<https://w3id.org/theory/ontology#worksToward>" in text
+    assert "<https://w3id.org/theory/ontology#worksToward>" in out.read_text()
     assert [p.name for p in tmp_path.iterdir()] == ["built.nt"]
 
 
@@ -124,7 +145,7 @@ def test_build_same_bytes_twice(runner, tmp_path):
 
 
 def test_info_shipped_plan(runner):
-    result = runner.invoke(main, ["info", "--format", "json"])
+    result = runner.invoke(main, ["info", "--format", "json", "--lang", "en"])
     assert result.exit_code == 0
     rows = {row["item"]: row for row in json.loads(result.stdout)}
     assert rows["plans"]["count"] == 1 and "2024" in rows["plans"]["detail"]
@@ -135,9 +156,23 @@ def test_info_shipped_plan(runner):
     assert rows["triples"]["count"] > 5000
 
 
-def test_info_table(runner, data_dir):
+def test_info_table_in_danish(runner, data_dir):
     result = runner.invoke(main, ["info", "--data", str(data_dir / "minimal-plan.ttl")])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["item", "count", "detail"]
-    assert any(line.startswith("activities") and " 1 " in line for line in lines)
+    assert lines[0].split() == ["indhold", "antal", "forklaring"]
+    assert any(line.startswith("aktiviteter") and " 1 " in line for line in lines)
+
+
+def test_plans(runner):
+    result = runner.invoke(main, ["plans", "--format", "json"])
+    assert result.exit_code == 0
+    (row,) = json.loads(result.stdout)
+    assert row == {
+        "plan": "Tingbjerg-Husum tryghedsplan 2024", "partnership": "Tingbjerg-Husum Partnerskab", "year": 2024,
+        "years": "2021–2024", "activities": 16, "budget": 2210000,
+        "graph": "https://w3id.org/theory/data/tingbjerg-husum/plan-2024",
+        "plan_iri": "https://w3id.org/theory/data/tingbjerg-husum/plan-2024",
+    }
+    table = runner.invoke(main, ["plans"]).stdout
+    assert "2.210.000 kr." in table and "2021–2024" in table

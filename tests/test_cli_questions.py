@@ -21,11 +21,14 @@ def one_error_line(result):
 
 
 def test_query_list(runner):
-    result = run(runner, "query", "--list", "--format", "json")
+    result = run(runner, "query", "--list", "--format", "json", "--lang", "en")
     assert result.exit_code == 0
     rows = {r["name"]: r for r in json.loads(result.stdout)}
     assert rows["activities-for-age"]["parameters"] == "age (integer), lang (string, default da)"
     assert rows["activity-card"]["summary"].startswith("Activity card")
+    assert "theory-nodes" not in rows and "works-toward" not in rows  # building blocks are not questions
+    danish = {r["name"]: r for r in json.loads(run(runner, "query", "--list", "--format", "json").stdout)}
+    assert danish["activity-card"]["summary"].startswith("Aktivitetskort")
 
 
 def test_query_with_param_json(runner):
@@ -43,10 +46,61 @@ def test_query_lang_fills_the_lang_parameter(runner):
     assert "Safe urban life" in result.stdout
 
 
-def test_query_injection_matches_nothing(runner):
-    result = run(runner, "query", "activities-of-focus-area", "--param", 'focus_area=x" } ; DROP ALL ; #', "--format", "json")
+@pytest.mark.parametrize("name", ["husum for", "Husum for Alle", "HUSUM FOR ALLE", "husum for alle"])
+def test_query_actor_as_people_type_it(runner, name):
+    result = run(runner, "query", "actor-activities", "--param", f"actor={name}", "--format", "csv")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    assert result.stdout.splitlines()[1].startswith("Husum for alle,")
+
+
+def test_query_focus_area_accents_do_not_matter(runner):
+    plain = run(runner, "query", "activities-of-focus-area", "--param", "focus_area=uddannelse og beskaeftigelse")
+    assert plain.exit_code == 0
+    assert plain.stdout == run(runner, "query", "activities-of-focus-area",
+                               "--param", "focus_area=Uddannelse og beskæftigelse").stdout
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["query", "actor-activities", "--param", "actor=Husum"], "Error: --param actor 'Husum' matches 8 actors: Husum "),
+    (["query", "actor-activities", "--param", "actor=Hsum fr alle"], "no actor has that name; did you mean: Husum for alle"),
+    (["actors", "--actor", "Husum"], "Error: --actor 'Husum' matches 8 actors"),
+    (["actors", "--actor", "Politiet"], "did you mean:"),
+    (["render", "actors", "-o", "{tmp}/a.html", "--actor", "Husum"], "--actor 'Husum' matches 8 actors"),
+    (["render", "changetheory", "-o", "{tmp}/a.html", "--focus-area", "Tryghed"], "no focus area has that name"),
+    (["query", "activity-card", "--param", "activity=99"], "no activity has that name"),
+])
+def test_names_that_name_several_or_none_exit_2(runner, tmp_path, args, expected):
+    result = run(runner, *[a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2
+    line = one_error_line(result)
+    assert expected in line
+    assert line.count(";") <= 12  # at most 10 listed, at most 5 suggested
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_ambiguous_name_lists_the_closest_first(runner):
+    line = one_error_line(run(runner, "query", "actor-activities", "--param", "actor=Husum"))
+    listed = line.split(": ", 2)[2].rsplit("; give more", 1)[0].split("; ")
+    assert len(listed) == 8 <= 10 and "Husum for alle" in listed
+    assert all(name.startswith("Husum ") for name in listed[:3])  # names that begin so are the closest
+
+
+@pytest.mark.parametrize("args", [
+    ["coverage"], ["coverage", "--gaps"], ["actors"], ["actors", "--pairs"], ["audit", "budget"],
+    ["portfolio"], ["render", "changetheory", "-o", "{tmp}/t.html"], ["render", "coverage", "-o", "{tmp}/c.png"],
+    ["report", "-o", "{tmp}/r.html"], ["query", "year-activities", "--param", "year=2019"],
+])
+def test_a_year_outside_the_plan_exits_2(runner, tmp_path, args):
+    args = [a.format(tmp=tmp_path) for a in args]
+    if args[0] != "query":
+        args += ["--year", "2019"]
+    result = run(runner, *args)
+    if args[0] == "query":  # a question about a year the plan does not cover simply has no rows
+        assert result.exit_code == 0
+        return
+    assert result.exit_code == 2, result.stdout
+    assert one_error_line(result) == "Error: 2019 is outside the plan's years 2021–2024"
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("args, expected", [
@@ -82,7 +136,8 @@ def test_query_file_and_construct_is_deterministic(runner, tmp_path):
 
 
 def test_query_ask(runner):
-    result = run(runner, "query", "--sparql", "ASK { ?a th:activityNumber 16 }", "--format", "json")
+    result = run(runner, "query", "--sparql", "PREFIX th: <https://w3id.org/theory/ontology#>\n"
+                 "ASK { ?a th:activityNumber 16 }", "--format", "json")
     assert json.loads(result.stdout) == [{"ask": True}]
 
 
@@ -92,14 +147,29 @@ def test_coverage_json(runner):
     rows = {r["focus_area"]: r for r in json.loads(result.stdout)}
     assert rows["Positive fællesskaber"]["activities"] == 14
     assert rows["Positive fællesskaber"]["budget_full"] == 1904000
-    assert rows["Trygt byliv"]["budget_split"] == 418000
-    assert set(rows["Trygt byliv"]) >= {"focus_area", "activities", "budget_full", "budget_split", "share"}
+    assert rows["Trygt byliv"]["budget_split"] == 445500
+    assert rows["Kommunikation, dialog og synlighed"]["kind"] == "cross-cutting"
+    assert set(rows["Trygt byliv"]) >= {"focus_area", "kind", "activities", "budget_full", "budget_split", "share",
+                                        "focus_area_iri", "plan_iri"}
 
 
-def test_coverage_table_shows_gaps(runner):
+def test_coverage_table_danish_throughout(runner):
     result = run(runner, "coverage", "--counting", "split")
     assert result.exit_code == 0
-    assert "Sekretariatsbetjening" in result.stdout and "Gaps 2024" in result.stdout
+    text = result.stdout
+    assert text.startswith("Indsatsområder 2024 (budget 2.210.000 kr., andel regnet delt)")
+    assert "Huller 2024" in text and "Sekretariatsbetjening" in text and "tværgående indsats" in text
+    assert "445.500 kr." in text and "41,7 %" in text
+    for english in ("Gaps", "focus_area", "share", "money-without-focus-area", "DKK"):
+        assert english not in text
+
+
+def test_coverage_table_english_throughout(runner):
+    text = run(runner, "coverage", "--lang", "en").stdout
+    assert text.startswith("Focus areas 2024 (budget DKK 2,210,000, share counted full)")
+    assert "Safe urban life" in text and "DKK 1,246,000" in text and "56.4%" in text and "cross-cutting" in text
+    for danish in ("Huller", " kr.", "Trygt byliv", "tværgående"):
+        assert danish not in text
 
 
 def test_coverage_gaps_csv_and_english(runner, data_dir):
@@ -107,7 +177,7 @@ def test_coverage_gaps_csv_and_english(runner, data_dir):
                  "--data", str(data_dir / "q-plan-adds-up-with-gaps.ttl"))
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "kind,subject,detail,subject_iri"
+    assert lines[0] == "kind,subject,detail,subject_iri,plan_iri"
     assert lines[1].startswith("focus-area,Area B,")
 
 
@@ -116,8 +186,14 @@ def test_actors_json_top(runner):
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert [r["lead"] for r in rows] == [5, 5]
-    assert set(rows[0]) >= {"actor", "lead", "partner", "budget_lead", "flags"}
-    assert isinstance(rows[0]["flags"], list)
+    assert set(rows[0]) >= {"actor", "lead", "partner", "prospective", "budget_lead", "flags"}
+    assert {"flag": "overloaded", "measure": "budget_share", "value": 0.4253, "limit": 0.25} in rows[0]["flags"]
+
+
+def test_actors_table_flags_say_why(runner):
+    text = run(runner, "actors", "--top", "2").stdout
+    assert "overbelastet (budget 42,5 % > 25 %; aktiviteter 43,8 % > 25 %)" in text
+    assert "940.000 kr." in text and "forventet" in text
 
 
 def test_actors_rollup_and_pairs(runner, data_dir):
@@ -132,7 +208,7 @@ def test_actors_thresholds(runner, data_dir):
     fixture = str(data_dir / "q-actors-with-sub-organisations.ttl")
     rows = json.loads(run(runner, "actors", "--max-activity-share", "0.9", "--max-budget-share", "0.9",
                           "--format", "json", "--data", fixture).stdout)
-    assert all("overloaded" not in r["flags"] for r in rows)
+    assert all(f["flag"] != "overloaded" for r in rows for f in r["flags"])
     assert run(runner, "actors", "--max-activity-share", "2").exit_code == 2
 
 
@@ -140,15 +216,18 @@ def test_audit_budget_json_and_strict(runner):
     result = run(runner, "audit", "budget", "--format", "json", "--strict")
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
-    assert len(rows) == 11
-    assert set(rows[0]) >= {"year", "subject", "stated", "computed", "difference", "source"}
+    assert len([r for r in rows if r["severity"] == "mismatch"]) == 11
+    assert len({r["finding"] for r in rows if r["severity"] == "mismatch"}) == 9
+    assert set(rows[0]) >= {"year", "subject", "check", "severity", "stated", "computed", "difference", "source",
+                            "note", "finding"}
     assert run(runner, "audit", "budget", "--format", "json").exit_code == 0
 
 
 def test_audit_budget_year_that_adds_up(runner):
-    result = run(runner, "audit", "budget", "--year", "2024", "--strict")
+    """2024 adds up; Videnshuset's co-financing stands beside it as information, which --strict ignores."""
+    result = run(runner, "audit", "budget", "--year", "2024", "--strict", "--lang", "en")
     assert result.exit_code == 0
-    assert "add up" in result.stdout
+    assert "add up" in result.stdout and "co-financing" in result.stdout and "info" in result.stdout
 
 
 def test_audit_budget_fixture_adds_up(runner, data_dir):
@@ -189,8 +268,10 @@ def test_byte_identical_across_hash_seeds(tmp_path):
 
 def test_empty_plan(runner, data_dir):
     empty = str(data_dir / "q-plan-without-activities.ttl")
-    assert json.loads(run(runner, "coverage", "--format", "json", "--data", empty).stdout) == []
-    assert json.loads(run(runner, "actors", "--format", "json", "--data", empty).stdout) == []
+    coverage = json.loads(run(runner, "coverage", "--format", "json", "--data", empty).stdout)
+    assert all(r["activities"] == 0 for r in coverage)
+    actors = json.loads(run(runner, "actors", "--format", "json", "--data", empty).stdout)
+    assert all(r["lead"] == r["partner"] == 0 for r in actors)
     assert run(runner, "audit", "budget", "--strict", "--data", empty).exit_code == 0
 
 
@@ -221,6 +302,10 @@ def test_readme_examples_are_real(runner, command, expected):
     args = shlex.split(command)
     assert args[0] == "theory"
     result = run(runner, *args[1:])
+    if expected.startswith("Error: "):  # an example of an error: one line on stderr, exit 2
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == expected
+        return
     assert result.exit_code == 0
     assert result.stdout.strip("\n") + "\n" == expected
 
@@ -229,6 +314,36 @@ def test_readme_audit_table_is_real(runner):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    intro = "`theory audit budget --year 2023 --format md` prints (as Markdown):\n\n"
+    intro = "`theory audit budget --year 2023 --format md --lang en` prints (as Markdown):\n\n"
     shown = readme.split(intro, 1)[1].split("\n\n", 1)[0] + "\n"
-    assert run(runner, "audit", "budget", "--year", "2023", "--format", "md").stdout == shown
+    assert run(runner, "audit", "budget", "--year", "2023", "--format", "md", "--lang", "en").stdout == shown
+
+
+def test_coverage_years_side_by_side(runner):
+    """By hand from the overview table: Trygt byliv 945.000 (2021) … 1.246.000 (2024)."""
+    rows = json.loads(run(runner, "coverage", "--years", "2021-2024", "--format", "json").stdout)
+    row = next(r for r in rows if r["focus_area"] == "Trygt byliv")
+    assert [row[f"budget_full_{y}"] for y in (2021, 2022, 2023, 2024)] == [945000, 1062000, 1196300, 1246000]
+    assert [row[f"activities_{y}"] for y in (2021, 2024)] == [6, 9]
+    table = run(runner, "coverage", "--years", "2021,2024").stdout
+    assert table.startswith("Indsatsområder 2021–2024 (andel regnet fuldt)")
+    assert "2021 budget, fuldt" in table and "945.000 kr." in table and "2022" not in table.splitlines()[2]
+
+
+def test_actors_years_side_by_side(runner):
+    rows = json.loads(run(runner, "actors", "--years", "2022-2024", "--actor", "husum for", "--format", "json").stdout)
+    (row,) = rows
+    assert (row["lead_2022"], row["lead_2024"]) == (2, 5)
+    assert row["budget_lead_2024"] == 715000
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["coverage", "--years", "2019-2024"], "Error: 2019 is outside the plan's years 2021–2024"),
+    (["actors", "--years", "2024,2025"], "Error: 2025 is outside the plan's years 2021–2024"),
+    (["coverage", "--years", "soon"], "--years 'soon': write a range like 2021-2024"),
+    (["coverage", "--years", "2021-2024", "--year", "2024"], "give --year or --years, not both"),
+])
+def test_years_errors(runner, args, expected):
+    result = run(runner, *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr.strip().splitlines()[-1]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
-from theory.load import expand_paths, default_data_paths, ontology_path, shapes_path
+from theory.sources import ontology_path, shapes_path, shipped_data_path
 from theory.namespaces import TH
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +68,7 @@ def test_every_th_term_used_in_src_shapes_and_queries_is_declared(declared):
 
 def test_every_th_term_used_in_the_shipped_graph_is_declared(declared):
     graph = Graph()
-    for path in expand_paths(default_data_paths()):
+    for path in (p for p in shipped_data_path().rglob('*') if p.is_file() and p.suffix not in ('.py', '.pyc')):
         graph.parse(path)
     used = {str(term)[len(NS):] for triple in graph for term in triple if isinstance(term, URIRef) and str(term).startswith(NS)}
     assert used - declared == set()

@@ -1,4 +1,4 @@
-"""Row formatting and atomic file writing."""
+"""Row formatting (raw for programs, in one language for people) and atomic file writing."""
 
 import csv
 import io
@@ -6,50 +6,64 @@ import json
 from decimal import Decimal
 
 import pytest
-from rdflib import Literal, URIRef, XSD
 
 from theory.errors import OutputError, UsageError
 from theory.output import format_rows, plain, write_file
 
 ROWS = [
-    {"name": URIRef("https://example.org/a"), "amount": Literal("300000", datatype=XSD.decimal), "share": 0.25},
-    {"name": "b|c", "amount": Decimal("1.5"), "share": None},
+    {"name": "https://example.org/a", "amount": 300000, "share": 0.25, "kind": "cross-cutting"},
+    {"name": "b|c", "amount": Decimal("1.5"), "share": None, "kind": "focus-area"},
 ]
+KINDS = {"amount": "money", "share": "percent", "kind": "word"}
 
 
 def test_plain_values():
-    assert plain(URIRef("https://example.org/a")) == "https://example.org/a"
-    assert plain(Literal("300000", datatype=XSD.decimal)) == 300000
+    assert plain(Decimal("300000")) == 300000
     assert plain(Decimal("1.5")) == 1.5
-    assert plain(Literal("2024", datatype=XSD.gYear)) == "2024"
-    assert plain([Literal(1), "x"]) == [1, "x"]
+    assert plain((1, "x")) == [1, "x"]
+    assert plain({"a": Decimal("2")}) == {"a": 2}
 
 
-def test_json_is_array_of_objects_with_numbers():
-    data = json.loads(format_rows(ROWS, "json"))
+def test_json_is_array_of_objects_with_raw_numbers():
+    data = json.loads(format_rows(ROWS, "json", kinds=KINDS))
     assert data == [
-        {"name": "https://example.org/a", "amount": 300000, "share": 0.25},
-        {"name": "b|c", "amount": 1.5, "share": None},
+        {"name": "https://example.org/a", "amount": 300000, "share": 0.25, "kind": "cross-cutting"},
+        {"name": "b|c", "amount": 1.5, "share": None, "kind": "focus-area"},
     ]
 
 
-def test_csv_has_header_and_rows():
-    rows = list(csv.reader(io.StringIO(format_rows(ROWS, "csv"))))
-    assert rows[0] == ["name", "amount", "share"]
-    assert rows[1][1] == "300000"
+def test_csv_has_header_and_raw_rows():
+    rows = list(csv.reader(io.StringIO(format_rows(ROWS, "csv", kinds=KINDS))))
+    assert rows[0] == ["name", "amount", "share", "kind"]
+    assert rows[1] == ["https://example.org/a", "300000", "0.25", "cross-cutting"]
 
 
-def test_markdown_escapes_pipes():
-    text = format_rows(ROWS, "md")
-    assert text.splitlines()[1] == "|---|---|---|"
-    assert "b\\|c" in text
+def test_csv_lists_and_structures():
+    text = format_rows([{"names": ["a", "b"], "flags": [{"flag": "x", "value": 1}]}], "csv")
+    assert text.splitlines()[1] == 'a; b,"[{""flag"": ""x"", ""value"": 1}]"'
 
 
-def test_table_aligns_numbers_right():
-    lines = format_rows(ROWS, "table").splitlines()
-    assert lines[0].split() == ["name", "amount", "share"]
+def test_markdown_escapes_pipes_and_formats_money():
+    text = format_rows(ROWS, "md", kinds=KINDS, lang="en")
+    assert text.splitlines()[1] == "|---|---|---|---|"
+    assert "b\\|c" in text and "DKK 300,000" in text and "25%" in text
+
+
+@pytest.mark.parametrize("lang, money, share, word, title", [
+    ("da", "300.000 kr.", "25 %", "tværgående indsats", "andel"),
+    ("en", "DKK 300,000", "25%", "cross-cutting", "share"),
+])
+def test_table_for_people_in_one_language(lang, money, share, word, title):
+    lines = format_rows(ROWS, "table", kinds=KINDS, lang=lang).splitlines()
+    assert title in lines[0].split()
+    assert money in lines[2] and share in lines[2] and word in lines[2]
+    assert lines[2].index(money) + len(money) == lines[0].index(title) - 2  # money right-aligned
     assert len(lines) == 4
-    assert format_rows([], "table") == "(no rows)\n"
+
+
+def test_empty_table_says_so_in_its_language():
+    assert format_rows([], "table", lang="en") == "(no rows)\n"
+    assert format_rows([], "table", lang="da") == "(ingen rækker)\n"
 
 
 def test_columns_choose_and_order():

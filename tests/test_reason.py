@@ -6,7 +6,6 @@ import pytest
 from rdflib import OWL, XSD, Literal, RDFS
 
 from theory.errors import ReasonerError
-from theory.load import load_graph
 from theory.namespaces import TH
 from theory.reason import check_consistency, reasoner_input
 
@@ -20,13 +19,13 @@ def test_shipped_ontology_and_plan_are_consistent(shipped_graph):
 
 
 @needs_java
-def test_minimal_plan_is_consistent(data_dir):
-    assert check_consistency(load_graph([data_dir / "minimal-plan.ttl"])).consistent
+def test_minimal_plan_is_consistent(fixture_graph):
+    assert check_consistency(fixture_graph("minimal-plan.ttl")).consistent
 
 
 @needs_java
-def test_individual_in_disjoint_classes_is_inconsistent(data_dir):
-    report = check_consistency(load_graph([data_dir / "individual-in-disjoint-classes.ttl"]))
+def test_individual_in_disjoint_classes_is_inconsistent(fixture_graph):
+    report = check_consistency(fixture_graph("minimal-plan.ttl", "individual-in-disjoint-classes.ttl"))
     assert not report.consistent
     assert "inconsistent" in report.detail
 
@@ -41,8 +40,8 @@ def test_raw_gyear_would_stop_hermit(shipped_graph, monkeypatch):
         check_consistency(shipped_graph)
 
 
-def test_reasoner_input_drops_imports_and_unsupported_datatypes(shipped_graph, data_dir):
-    graph = load_graph([data_dir / "minimal-plan.ttl"])
+def test_reasoner_input_drops_imports_and_unsupported_datatypes(shipped_graph, fixture_graph):
+    graph = fixture_graph("minimal-plan.ttl")
     graph.add((OWL.Thing, OWL.imports, OWL.Nothing))
     prepared = reasoner_input(graph)
     assert (None, OWL.imports, None) not in prepared
@@ -57,10 +56,10 @@ def test_reasoner_input_drops_imports_and_unsupported_datatypes(shipped_graph, d
     assert (TH.activityNumber, RDFS.subPropertyOf, None) in prepared
 
 
-def test_without_java_says_so(monkeypatch, data_dir):
+def test_without_java_says_so(monkeypatch, fixture_graph):
     import theory.reason
 
     monkeypatch.setattr(theory.reason.shutil, "which", lambda name: None)
     with pytest.raises(ReasonerError, match="no Java") as err:
-        check_consistency(load_graph([data_dir / "minimal-plan.ttl"]))
+        check_consistency(fixture_graph("minimal-plan.ttl"))
     assert err.value.exit_code == 4

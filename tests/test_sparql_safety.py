@@ -1,58 +1,59 @@
-"""No query changes data or reaches the network.
+"""No query changes data or reaches the network unless the user allows it.
 
-An audit hook (``sys.addaudithook``) fails any outbound ``socket.connect`` (and DNS lookup)
-while a test holds it on; a positive control shows the hook does see rdflib's SERVICE
-requests when --allow-network lets them through.
+Oxigraph fetches from native code, where Python's audit hooks cannot see it, so the proof
+is a real server: a tiny SPARQL endpoint on localhost counts the requests it receives. With
+``--allow-network`` a SERVICE query reaches it (the positive control); without, nothing does.
 """
 
 from __future__ import annotations
 
-import sys
-from contextlib import contextmanager
+import http.server
+import threading
 
 import pytest
 
+from theory.answers import answer
 from theory.errors import QueryError
-from theory.queries import list_queries, query_info, run_query, select_rows
 from theory.sparql import check_query
 
-_GUARD = {"on": False, "attempts": []}
+
+class _Endpoint(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def _answer(self):
+        type(self).hits.append(self.path)
+        body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/sparql-results+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = _answer
+
+    def log_message(self, *args):  # quiet
+        pass
 
 
-def _hook(event, args):
-    if _GUARD["on"] and event in ("socket.connect", "socket.getaddrinfo"):
-        _GUARD["attempts"].append((event, args[1] if len(args) > 1 else args))
-        raise ConnectionRefusedError(f"test forbids network access ({event})")
+@pytest.fixture
+def endpoint():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Endpoint)
+    _Endpoint.hits = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/sparql", _Endpoint.hits
+    server.shutdown()
+    server.server_close()
 
 
-sys.addaudithook(_hook)  # audit hooks cannot be removed; the flag turns it on and off
-
-
-@contextmanager
-def no_network():
-    _GUARD["on"], _GUARD["attempts"] = True, []
-    try:
-        yield _GUARD["attempts"]
-    finally:
-        _GUARD["on"] = False
-
-
-SERVICE = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
-
-
-def test_hook_sees_service_when_network_is_allowed(shipped_graph):
-    """Positive control: with allow_network the SERVICE request is attempted and caught."""
-    with no_network() as attempts:
-        with pytest.raises(Exception):
-            list(run_query(shipped_graph, SERVICE, allow_network=True))
-    assert attempts, "the audit hook must see the SERVICE connection attempt"
-
-
-def test_service_refused_before_evaluation(shipped_graph):
-    with no_network() as attempts:
-        with pytest.raises(QueryError, match="SERVICE .* refused .*--allow-network"):
-            run_query(shipped_graph, SERVICE)
-    assert attempts == []
+def test_service_reaches_the_network_only_when_allowed(ws, endpoint):
+    url, hits = endpoint
+    text = f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"
+    with pytest.raises(QueryError, match="SERVICE .* refused .*--allow-network"):
+        answer(ws, text)
+    assert hits == []
+    answer(ws, text, allow_network=True)  # the positive control: the endpoint is asked
+    assert hits
 
 
 @pytest.mark.parametrize("text", [
@@ -60,11 +61,9 @@ def test_service_refused_before_evaluation(shipped_graph):
     "SELECT * FROM NAMED <http://127.0.0.1:9/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "SELECT * WHERE { OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/sparql> { ?s ?p ?o } } }",
 ])
-def test_remote_data_refused(shipped_graph, text):
-    with no_network() as attempts:
-        with pytest.raises(QueryError, match="refused"):
-            run_query(shipped_graph, text)
-    assert attempts == []
+def test_remote_data_refused(ws, text):
+    with pytest.raises(QueryError, match="refused"):
+        answer(ws, text)
 
 
 @pytest.mark.parametrize("text, kind", [
@@ -74,23 +73,13 @@ def test_remote_data_refused(shipped_graph, text):
     ("DELETE WHERE { ?s ?p ?o }", "DELETE WHERE"),
     ("CLEAR DEFAULT", "CLEAR"),
 ])
-def test_updates_refused(shipped_graph, text, kind):
-    before = len(shipped_graph)
-    with no_network() as attempts:
-        with pytest.raises(QueryError, match=f"SPARQL Update \\({kind}\\) is refused"):
-            run_query(shipped_graph, text)
-        with pytest.raises(QueryError):  # even with the network allowed: query never changes data
-            run_query(shipped_graph, text, allow_network=True)
-    assert attempts == [] and len(shipped_graph) == before
-
-
-def test_every_named_query_stays_offline(shipped_graph):
-    samples = {"focus_area": "Trygt byliv", "actor": "SSP", "activity": "1", "age": "15"}
-    with no_network() as attempts:
-        for info in list_queries():
-            params = {p.name: samples[p.name] for p in info.params if p.name in samples}
-            run_query(shipped_graph, info.name, params)
-    assert attempts == []
+def test_updates_refused(ws, plan, text, kind):
+    before = len(ws.select("year-activities", plan, {"year": 2024}))
+    with pytest.raises(QueryError, match=f"SPARQL Update \\({kind}\\) is refused"):
+        answer(ws, text)
+    with pytest.raises(QueryError):  # even with the network allowed: a query never changes data
+        answer(ws, text, allow_network=True)
+    assert len(ws.engine.store) > 6000 and before == 16
 
 
 @pytest.mark.parametrize("text", [
@@ -109,9 +98,3 @@ def test_syntax_error_line_and_column():
                     where="mine.rq")
     assert info.value.message.startswith("mine.rq, line 3, column ")
     assert "\n" not in info.value.message
-
-
-def test_injection_value_matches_nothing(shipped_graph):
-    before = len(shipped_graph)
-    rows = select_rows(shipped_graph, "activities-of-focus-area", {"focus_area": 'x" } ; DROP ALL ; #'})
-    assert rows == [] and len(shipped_graph) == before

@@ -7,12 +7,12 @@ import shutil
 from rdflib import Graph
 
 from cli import main
-from theory.load import default_data_paths, expand_paths
+from theory.sources import shipped_data_path
 from theory.tidy import tidy_files
 
 
 def test_shipped_data_files_are_canonical():
-    results = tidy_files(default_data_paths(), check=True)
+    results = tidy_files([shipped_data_path()], check=True)
     assert results, "no shipped data files found"
     untidy = [str(r.path) for r in results if not r.canonical]
     assert untidy == [], "run `theory tidy graph/` and commit the result"
@@ -73,4 +73,4 @@ def test_cli_tidy_refuses_other_formats(runner, tmp_path):
 
 
 def test_shipped_folder_holds_only_turtle():
-    assert all(p.suffix == ".ttl" for p in expand_paths(default_data_paths()))
+    assert all(p.suffix == ".ttl" for p in (p for p in shipped_data_path().rglob('*') if p.is_file() and p.suffix not in ('.py', '.pyc')))

@@ -36,9 +36,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from .i18n import NC_
 from .network import actor_activity_graph, agreed, shared_activities
 
-__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "flag_text"]
+__all__ = ["Flag", "actor_load", "single_actor_activities", "actor_pairs", "actors_text", "actors_years_text", "flags_text"]
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,23 @@ class Flag:
         return {"flag": self.flag, "measure": self.measure, "value": self.value, "limit": self.limit}
 
     def as_text(self, t) -> str:
-        return flag_text(self, t)
+        return flags_text([self], t)
 
 
-def flag_text(flag: Flag, t) -> str:
-    """``overloaded (budget 42,5 % > 25 %)`` in the language of ``t`` (:class:`theory.i18n.Texts`)."""
-    if flag.measure == "budget_share":
-        return t("overloaded (budget {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
-    if flag.measure == "activity_share":
-        return t("overloaded (activities {value} > {limit})", value=t.percent(flag.value), limit=t.percent(flag.limit))
-    return t.plural("sole actor ({n} activity: {names})", "sole actor ({n} activities: {names})",
-                    len(flag.activities), names=", ".join(flag.activities))
+def flags_text(flags, t) -> str:
+    """``overloaded (budget 42,5 % > 25 %; activities 43,8 % > 25 %)`` in the language of ``t``
+    (:class:`theory.i18n.Texts`): the reasons of one actor's flags, together."""
+    reasons = []
+    for flag in flags:
+        if flag.measure == "budget_share":
+            reasons.append(t("budget {value} > {limit}", value=t.percent(flag.value), limit=t.percent(flag.limit)))
+        elif flag.measure == "activity_share":
+            reasons.append(t("activities {value} > {limit}", value=t.percent(flag.value), limit=t.percent(flag.limit)))
+    parts = [t("overloaded ({reasons})", reasons="; ".join(reasons))] if reasons else []
+    parts += [t.plural("sole actor ({n} activity: {names})", "sole actor ({n} activities: {names})",
+                       len(flag.activities), names=", ".join(flag.activities))
+              for flag in flags if flag.flag == "sole-actor"]
+    return ", ".join(parts)
 
 
 def _share(part, whole) -> float:
@@ -181,8 +188,10 @@ def actor_pairs(ws, plan, year: int) -> list[dict[str, Any]]:
     return shared_activities(actor_activity_graph(ws, plan, year))
 
 
-_COLUMNS = ["actor", "kind", "lead", "partner", "prospective", "budget_lead", "budget_share", "centrality",
-            "focus_areas", "flags"]
+_COLUMNS = [NC_("column", "actor"), NC_("column", "kind"), NC_("column", "lead"), NC_("column", "partner"),
+            NC_("column", "prospective"), NC_("column", "budget_lead"), NC_("column", "budget_share"),
+            NC_("column", "centrality"), NC_("column", "focus_areas"), NC_("column", "flags")]
+_PAIR_COLUMNS = [NC_("column", "actor_a"), NC_("column", "actor_b"), NC_("column", "shared"), NC_("column", "activities")]
 KINDS = {"budget_lead": "money", "budget_share": "percent"}
 
 
@@ -208,6 +217,58 @@ def actors_text(ws, plans_years, *, fmt: str = "table", rollup: bool = False, to
                 found = [r for r in found if r["actor_iri"] == who]
         rows.extend(found[:top] if top else found)
     if pairs:
-        return format_rows(rows, fmt, columns=lead + ["actor_a", "actor_b", "shared", "activities"], lang=ws.lang)
-    columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if fmt in ("csv", "json") else [])
+        return format_rows(rows, fmt, columns=lead + _PAIR_COLUMNS, lang=ws.lang)
+    machine = fmt in ("csv", "json")
+    if not machine:
+        from .i18n import texts
+
+        t = texts(ws.lang)
+        rows = [{**row, "flags": flags_text(row["flags"], t)} for row in rows]
+    columns = lead + _COLUMNS + (["actor_iri", "kind_iri", "plan_iri"] if machine else [])
     return format_rows(rows, fmt, columns=columns, kinds=KINDS, lang=ws.lang)
+
+
+#: what ``theory actors --years`` shows for each year
+YEAR_MEASURES = ("lead", "partner", "budget_lead", "budget_share")
+
+
+def actors_years_text(ws, plans_years: list[tuple[Any, list[int]]], *, fmt: str = "table", rollup: bool = False,
+                      actor: str | None = None, top: int | None = None) -> str:
+    """Actors' loads year by year, per plan: one column group per year (``lead_2021``, …);
+    actors with no role in any of the years are left out; heaviest in the last year first."""
+    from .i18n import texts
+    from .output import format_rows
+
+    t = texts(ws.lang)
+    several = len(plans_years) > 1
+    parts, everything = [], []
+    kinds = {}
+    for plan, years in plans_years:
+        rows: dict[str, dict[str, Any]] = {}
+        who = ws.resolve(plan, "actor", actor, "--actor") if actor else None
+        for year in years:
+            for row in actor_load(ws, plan, year, rollup=rollup):
+                if who and row["actor_iri"] != who:
+                    continue
+                line = rows.setdefault(row["actor_iri"], {"plan": plan.name, "actor": row["actor"], "kind": row["kind"],
+                                                          "actor_iri": row["actor_iri"], "plan_iri": plan.iri})
+                for measure in YEAR_MEASURES:
+                    line[f"{measure}_{year}"] = row[measure]
+        last = years[-1]
+        found = [r for r in rows.values() if any(r.get(f"lead_{y}") or r.get(f"partner_{y}") for y in years)]
+        found.sort(key=lambda r: (-r.get(f"lead_{last}", 0), -r.get(f"partner_{last}", 0),
+                                  -r.get(f"budget_lead_{last}", 0), r["actor"].casefold(), r["actor_iri"]))
+        found = found[:top] if top else found
+        columns = ([NC_("column", "plan")] if several else []) + [NC_("column", "actor"), NC_("column", "kind")]
+        columns += [f"{m}_{y}" for y in years for m in YEAR_MEASURES]
+        kinds.update({f"budget_lead_{y}": "money" for y in years} | {f"budget_share_{y}": "percent" for y in years})
+        if fmt in ("csv", "json"):
+            everything.append((found, columns + ["actor_iri", "plan_iri"]))
+            continue
+        titles = {f"{m}_{y}": f"{y} {t.context('column', m)}" for y in years for m in YEAR_MEASURES}
+        head = (f"{plan.name} – " if several else "") + t("Actors {years}", years=f"{years[0]}–{years[-1]}")
+        parts.append(head + "\n\n" + format_rows(found, fmt, columns=columns, kinds=kinds, lang=ws.lang, titles=titles))
+    if fmt in ("csv", "json"):
+        columns = list(dict.fromkeys(c for _, cols in everything for c in cols))
+        return format_rows([r for rows, _ in everything for r in rows], fmt, columns=columns, lang=ws.lang)
+    return "\n".join(parts)

@@ -34,11 +34,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .i18n import N_, NC_
 from .namespaces import TH
 
 __all__ = ["CHECKS", "BudgetAudit", "audit_budget", "audit_text"]
 
-CHECKS = ("rows-vs-sum", "overview-vs-activity", "lines-vs-total", "earmark", "co-financing")
+CHECKS = (N_("rows-vs-sum"), N_("overview-vs-activity"), N_("lines-vs-total"), N_("earmark"), N_("co-financing"))
+#: a row is a disagreement of the plan's figures, or information beside them
+SEVERITIES = (N_("mismatch"), N_("info"))
 
 _OVERVIEW, _ACTIVITY, _TOTAL = str(TH.OverviewTable), str(TH.ActivityTable), str(TH.Total)
 _ODD = re.compile(r"^\d{1,3}\.\d{2}$")  # "188.00" in a column of thousands
@@ -233,7 +236,7 @@ def _audit_budget(ws, plan, year):
         if marks:
             mark = marks[0]
             giver = mark.get("from_activity") or t("another activity")
-            note = t("{amount} earmarked from {giver}: counted in {giver}'s overview row, and in {activity}'s own table",
+            note = t("{amount} earmarked from {giver}: counted in the overview row of {giver}, and in the table of {activity}",
                      amount=t.money(_dec(mark["value"])), giver=giver, activity=label)
             audit.add(y, label, activity_iri, "earmark", stated, computed, sources + [_cite(mark)], [note])
             continue
@@ -254,8 +257,8 @@ def _audit_budget(ws, plan, year):
             continue
         label = labels[activity_iri]
         count = len(lines[key])
-        sources = [_cite(r) for r in totals[key]] + [t.plural("{n} line of {activity}'s own table",
-                                                              "{n} lines of {activity}'s own table", count, activity=label)]
+        sources = [_cite(r) for r in totals[key]] + [t.plural("{activity}: {n} line of its own table",
+                                                              "{activity}: {n} lines of its own table", count, activity=label)]
         funds = [c for c in cofinanced.get(key, []) if computed + _dec(c["value"]) == stated]
         if funds:
             fund = funds[0]
@@ -287,7 +290,9 @@ def _audit_budget(ws, plan, year):
     return BudgetAudit(plan, audit.rows)
 
 
-_COLUMNS = ["year", "subject", "check", "severity", "stated", "computed", "difference", "source", "note"]
+_COLUMNS = [NC_("column", "year"), NC_("column", "subject"), NC_("column", "check"), NC_("column", "severity"),
+            NC_("column", "stated"), NC_("column", "computed"), NC_("column", "difference"),
+            NC_("column", "source"), NC_("column", "note")]
 KINDS = {"check": "word", "severity": "word", "stated": "money", "computed": "money", "difference": "money"}
 
 

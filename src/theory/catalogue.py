@@ -36,6 +36,7 @@ from typing import Any, Callable, Mapping
 import pyoxigraph as ox
 
 from .errors import QueryError, UsageError
+from .i18n import NC_
 
 __all__ = [
     "AUDIENCES",
@@ -250,9 +251,17 @@ def python_value(term: Any) -> Any:
     return str(term)
 
 
-def catalogue_rows() -> list[dict[str, str]]:
-    """The analysts' questions as rows for ``theory query --list``: name, summary, parameters."""
+#: the columns of ``theory query --list``
+CATALOGUE_COLUMNS = [NC_("column", "name"), NC_("column", "summary"), NC_("column", "parameters")]
+
+
+def catalogue_rows(lang: str = "da") -> list[dict[str, str]]:
+    """The analysts' questions as rows for ``theory query --list``: name, summary (in
+    ``lang``: each summary is a message of the catalogue), parameters."""
+    from .i18n import texts
+
+    t = texts(lang)
     return [
-        {"name": q.name, "summary": q.summary, "parameters": ", ".join(p.describe() for p in q.params)}
+        {"name": q.name, "summary": t(q.summary), "parameters": ", ".join(p.describe() for p in q.params)}
         for q in catalogue("questions")
     ]

@@ -30,10 +30,14 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import UsageError
+from .i18n import N_, NC_
 
-__all__ = ["COUNTINGS", "CoverageReport", "focus_area_coverage", "coverage_text"]
+__all__ = ["COUNTINGS", "CoverageReport", "focus_area_coverage", "coverage_text", "parse_years", "by_years",
+           "years_text"]
 
-COUNTINGS = ("full", "split")
+COUNTINGS = (N_("full"), N_("split"))
+#: kinds of row and of gap
+KINDS_OF_ROW = (N_("focus-area"), N_("cross-cutting"), N_("result"), N_("money-without-focus-area"))
 
 
 @dataclass
@@ -127,8 +131,9 @@ def _coverage(ws, plan, year: int, counting: str) -> CoverageReport:
 
 
 #: columns people read; csv and json add the IRIs
-_ROW_COLUMNS = ["focus_area", "kind", "activities", "budget_full", "budget_split", "share"]
-_GAP_COLUMNS = ["kind", "subject", "detail"]
+_ROW_COLUMNS = [NC_("column", "focus_area"), NC_("column", "kind"), NC_("column", "activities"),
+                NC_("column", "budget_full"), NC_("column", "budget_split"), NC_("column", "share")]
+_GAP_COLUMNS = [NC_("column", "kind"), NC_("column", "subject"), NC_("column", "detail")]
 KINDS = {"kind": "word", "budget_full": "money", "budget_split": "money", "share": "percent"}
 
 
@@ -141,7 +146,7 @@ def coverage_text(reports: list[CoverageReport], fmt: str = "table", *, gaps_onl
 
     t = texts(lang)
     several = len({r.plan.iri for r in reports}) > 1
-    lead = ["plan"] if several else []
+    lead = [NC_("column", "plan")] if several else []
     machine = fmt in ("csv", "json")
     rows_cols = lead + _ROW_COLUMNS + (["focus_area_iri", "plan_iri"] if machine else [])
     gap_cols = lead + _GAP_COLUMNS + (["subject_iri", "plan_iri"] if machine else [])
@@ -161,4 +166,73 @@ def coverage_text(reports: list[CoverageReport], fmt: str = "table", *, gaps_onl
                 if report.gaps else t("(none)") + "\n")
         parts.append(head + "\n\n" + format_rows(report.rows, fmt, columns=rows_cols, kinds=KINDS, lang=lang)
                      + "\n" + title + t("Gaps {year}", year=report.year) + "\n\n" + gaps)
+    return "\n".join(parts)
+
+
+def parse_years(text: str) -> list[int]:
+    """``2021-2024`` (a range, also with an en dash) or ``2021,2023`` (a list) as sorted years."""
+    years: set[int] = set()
+    for part in str(text).replace("–", "-").split(","):
+        part = part.strip()
+        start, dash, end = part.partition("-")
+        try:
+            if dash:
+                low, high = int(start), int(end)
+                if low > high or high - low > 50:
+                    raise ValueError
+                years.update(range(low, high + 1))
+            elif part:
+                years.add(int(part))
+        except ValueError:
+            raise UsageError(f"--years {text!r}: write a range like 2021-2024 or a list like 2021,2023") from None
+    if not years:
+        raise UsageError(f"--years {text!r}: write a range like 2021-2024 or a list like 2021,2023")
+    return sorted(years)
+
+
+def by_years(reports: list[CoverageReport], measures: tuple[str, ...] = ("activities", "budget_full", "share")) -> list[dict]:
+    """One plan's coverage over several years as rows with one column group per year
+    (``activities_2021``, ``budget_full_2021``, ``share_2021``, …), focus areas in the order of
+    the first year."""
+    rows: dict[str, dict[str, Any]] = {}
+    for report in reports:
+        for row in report.rows:
+            line = rows.setdefault(row["focus_area_iri"], {
+                "plan": row["plan"], "focus_area": row["focus_area"], "kind": row["kind"],
+                "focus_area_iri": row["focus_area_iri"], "plan_iri": row["plan_iri"]})
+            for measure in measures:
+                line[f"{measure}_{report.year}"] = row[measure]
+    return list(rows.values())
+
+
+def years_text(reports_per_plan: list[list[CoverageReport]], fmt: str = "table", *, lang: str = "da") -> str:
+    """Focus areas year by year, per plan: a column group per year."""
+    from .i18n import texts
+    from .output import format_rows
+
+    t = texts(lang)
+    several = len(reports_per_plan) > 1
+    parts, rows = [], []
+    kinds = {"kind": "word"}
+    for reports in reports_per_plan:
+        years = [r.year for r in reports]
+        columns = ([NC_("column", "plan")] if several else []) + [NC_("column", "focus_area"), NC_("column", "kind")]
+        for year in years:
+            columns += [f"activities_{year}", f"budget_full_{year}", f"share_{year}"]
+            kinds.update({f"budget_full_{year}": "money", f"share_{year}": "percent"})
+        plan_rows = by_years(reports)
+        if fmt in ("csv", "json"):
+            rows.extend(plan_rows)
+            continue
+        titles = {f"{m}_{y}": f"{y} {t.context('column', m)}" for y in years for m in ("activities", "budget_full", "share")}
+        head = (f"{reports[0].plan.name} – " if several else "") + t("Focus areas {years} (share counted {counting})",
+                                                                   years=f"{years[0]}–{years[-1]}" if len(years) > 1 else years[0],
+                                                                   counting=t(reports[0].counting))
+        parts.append(head + "\n\n" + format_rows(plan_rows, fmt, columns=columns, kinds=kinds, lang=lang, titles=titles))
+    if fmt in ("csv", "json"):
+        years = sorted({r.year for reports in reports_per_plan for r in reports})
+        columns = ([NC_("column", "plan")] if several else []) + ["focus_area", "kind"]
+        columns += [f"{m}_{y}" for y in years for m in ("activities", "budget_full", "share")]
+        columns += ["focus_area_iri", "plan_iri"]
+        return format_rows(rows, fmt, columns=columns, lang=lang)
     return "\n".join(parts)

@@ -11,8 +11,8 @@ language writes them:
 ('1.246.000 kr.', 'DKK 1,246,000')
 >>> da.percent(0.425), en.percent(0.425)
 ('42,5 %', '42.5%')
->>> da("Focus areas {year}", year=2024)
-'Indsatsområder 2024'
+>>> da("Gaps {year}", year=2024)
+'Huller 2024'
 """
 
 from __future__ import annotations
@@ -23,12 +23,23 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["LANGUAGES", "LOCALES", "Texts", "texts", "catalogue_path"]
+__all__ = ["LANGUAGES", "LOCALES", "Texts", "texts", "catalogue_path", "N_", "NC_"]
 
 LANGUAGES = ("da", "en")
 #: the Babel locale that formats numbers for each language
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 _MONEY_FORMAT = {"da": "#,##0 ¤", "en": "¤ #,##0"}
+
+
+def N_(message: str) -> str:
+    """Marks a word for the catalogue where it is defined (a check name, a kind); translated
+    where it is shown (``t(word)``)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Marks a word with a context (``column`` titles) for the catalogue; see :func:`N_`."""
+    return message
 
 
 def catalogue_path(lang: str):

@@ -6,7 +6,13 @@
 
 from __future__ import annotations
 
-__all__ = ["info_rows", "plans_rows"]
+from .i18n import NC_
+
+__all__ = ["INFO_COLUMNS", "PLANS_COLUMNS", "info_rows", "plans_rows"]
+
+INFO_COLUMNS = [NC_("column", "item"), NC_("column", "count"), NC_("column", "detail")]
+PLANS_COLUMNS = [NC_("column", "plan"), NC_("column", "partnership"), NC_("column", "year"), NC_("column", "years"),
+                 NC_("column", "activities"), NC_("column", "budget"), NC_("column", "graph")]
 
 
 def plan_counts(ws, plan) -> dict:
@@ -20,8 +26,9 @@ def info_rows(ws, plans=None) -> list[dict]:
 
     t = texts(ws.lang)
     plans = list(plans if plans is not None else ws.plans)
+    no_year = t("no year")
     rows = [{"item": t("plans"), "count": len(plans),
-             "detail": "; ".join(f"{p.label} ({p.year or t('no year')})" for p in plans)}]
+             "detail": "; ".join(f"{p.label} ({p.year or no_year})" for p in plans)}]
     years = sorted({y for p in plans for y in p.years})
     rows.append({"item": t("years"), "count": len(years), "detail": ", ".join(map(str, years))})
     counts = [plan_counts(ws, p) for p in plans]

@@ -94,11 +94,13 @@ def _columns(rows: Sequence[dict], columns: Sequence[str] | None) -> list[str]:
 
 
 def format_rows(rows: Iterable[dict], fmt: str = "table", columns: Sequence[str] | None = None, *,
-                kinds: Mapping[str, str] | None = None, lang: str = "da") -> str:
+                kinds: Mapping[str, str] | None = None, lang: str = "da",
+                titles: Mapping[str, str] | None = None) -> str:
     """``rows`` as text in ``fmt`` (table, csv, json or md); ends with a newline.
 
     ``kinds`` maps columns to ``money``, ``percent``, ``word`` (a code word to translate) or
-    ``words`` (a list of them); they change only ``table`` and ``md``.
+    ``words`` (a list of them); they change only ``table`` and ``md``, as do ``titles``
+    (column titles already in the language, for columns made up on the fly).
     """
     from .i18n import texts
 
@@ -118,7 +120,7 @@ def format_rows(rows: Iterable[dict], fmt: str = "table", columns: Sequence[str]
     if fmt not in ("table", "md"):
         raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     t = texts(lang)
-    titles = [column_title(c, t) for c in cols]
+    titles = [(titles or {}).get(c) or column_title(c, t) for c in cols]
     cells = [[_cell(row.get(c), kinds.get(c), t).replace("\n", " ") for c in cols] for row in rows]
     if fmt == "md":
         def esc(text: str) -> str:

@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .i18n import NC_
+
 __all__ = ["portfolio_coverage", "shared_organisations", "portfolio_text"]
+
+_SHARED_COLUMNS = [NC_("column", "actor"), NC_("column", "kind"), NC_("column", "partnerships"),
+                   NC_("column", "activities"), NC_("column", "plans")]
 
 
 def portfolio_coverage(ws, plans, year: int | None = None) -> list[dict[str, Any]]:
@@ -81,9 +86,10 @@ def portfolio_text(ws, plans, year: int | None = None, fmt: str = "table", *, or
             line[area] = f"{cell['activities']} · {t.money(cell['budget'])}" if cell else ""
         wide.append(line)
     parts = [t("Focus-area coverage across plans (activities · budget, each plan in its own year)") + "\n\n"
-             + format_rows(wide, fmt, columns=["plan", "year", *[a for _, a in areas]], lang=ws.lang)]
+             + format_rows(wide, fmt, columns=[NC_("column", "plan"), NC_("column", "year"), *[a for _, a in areas]],
+                          lang=ws.lang)]
     title = t("Organisations with activities in several partnerships")
-    body = (format_rows(shared, fmt, columns=["actor", "kind", "partnerships", "activities", "plans"], kinds=kinds,
+    body = (format_rows(shared, fmt, columns=_SHARED_COLUMNS, kinds=kinds,
                         lang=ws.lang) if shared else t("(none)") + "\n")
     parts.append(title + "\n\n" + body)
     return "\n".join(parts)

@@ -74,7 +74,8 @@ def rdf_format(path: Path) -> ox.RdfFormat:
 def parse_error(path: Path, err: Exception) -> LoadError:
     """A parse error (pyoxigraph's, or any parser's) as one line naming the file and the line."""
     fmt = rdf_format(path).name
-    text = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    raw = err.msg if isinstance(err, SyntaxError) and err.msg else str(err)
+    text = raw.strip().splitlines()[0] if raw.strip() else type(err).__name__
     if "LoadDocumentCallback" in text or "remote context" in text.lower():
         return LoadError(
             f"{path}: the JSON-LD @context is a remote document, which theory never fetches; "

@@ -10,18 +10,21 @@ area or no responsible actor) and do not make the plan non-conforming.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from .errors import LoadError, UsageError
+from .i18n import N_, NC_
 
 __all__ = ["ValidationReport", "ValidationResult", "validate", "load_shapes"]
 
-_SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+_SEVERITY = {SH.Violation: N_("Violation"), SH.Warning: N_("Warning"), SH.Info: N_("Info")}
 _ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
@@ -149,8 +152,43 @@ def _parsed_once():
         processor.parseQuery, processor.translateQuery = original_parse, original
 
 
-def validate(graph: Graph, shapes: Graph | Path | None = None) -> ValidationReport:
-    """Validate ``graph`` (ontology + data, as :func:`theory.load.load_graph` returns it).
+@lru_cache(maxsize=None)
+def _filled(template: str) -> re.Pattern:
+    """What ``template`` reads once pyshacl has put values in its ``{?var}`` / ``{$var}``."""
+    return re.compile(".*?".join(map(re.escape, re.split(r"\{[?$]\w+\}", template))), re.DOTALL)
+
+
+def _retagged(messages, templates) -> list:
+    """``messages`` with their language tags back.
+
+    pyshacl fills the placeholders of a SHACL-SPARQL result's messages (the constraint's and
+    its shape's) into new literals without a language tag, even when there is nothing to fill
+    (``ConstraintComponent.make_v_result``, pyshacl 0.40). Each such message gets the tag of
+    the one tagged ``template`` (the shapes' ``sh:message`` values) it is a filling-in of.
+    """
+    tagged = [t for t in templates if getattr(t, "language", None)]
+    out = []
+    for message in messages:
+        if isinstance(message, Literal) and message.language is None:
+            tags = {t.language for t in tagged if _filled(str(t)).fullmatch(str(message))}
+            if len(tags) == 1:
+                message = Literal(str(message), lang=tags.pop())
+        out.append(message)
+    return out
+
+
+def _in_language(messages, lang: str) -> str:
+    """The message in ``lang`` (the shapes carry Danish and English ones), else English, else any."""
+    def rank(message) -> tuple:
+        tag = getattr(message, "language", None)
+        return (tag != lang, tag != "en", tag is not None, str(message))
+
+    return str(sorted(messages, key=rank)[0]) if messages else ""
+
+
+def validate(graph: Graph, shapes: Graph | Path | None = None, lang: str = "da") -> ValidationReport:
+    """Validate ``graph`` (ontology, registry and one plan, as
+    :meth:`theory.workspace.Workspace.plan_graph` gives it); messages in ``lang``.
 
     ``shapes`` is a graph, a path to a shapes file, or ``None`` for the shipped shapes.
     The ontology in ``graph`` supplies the class hierarchy (``rdfs:subClassOf``), so no
@@ -181,15 +219,17 @@ def validate(graph: Graph, shapes: Graph | Path | None = None) -> ValidationRepo
         # pyshacl reports the shape's general sh:message beside the constraint's own one;
         # the constraint's is the specific one
         general = {str(m) for m in shapes.objects(shape, SH.message)} if shape is not None else set()
-        messages = sorted(str(m) for m in report_graph.objects(node, SH.resultMessage))
-        messages = [m for m in messages if m not in general] or messages
+        constraint = report_graph.value(node, SH.sourceConstraint)
+        templates = [m for n in (constraint, shape) if n is not None for m in shapes.objects(n, SH.message)]
+        messages = _retagged(report_graph.objects(node, SH.resultMessage), templates)
+        messages = [m for m in messages if str(m) not in general] or messages
         value = report_graph.value(node, SH.value)
         results.append(
             ValidationResult(
                 severity=severity,
                 focus_node=_full(report_graph.value(node, SH.focusNode)),
                 path=_path_text(graph, report_graph, report_graph.value(node, SH.resultPath)),
-                message=messages[0] if messages else "",
+                message=_in_language(messages, lang),
                 shape=_full(shape) if isinstance(shape, URIRef) else "",
                 value=_full(value),
             )
@@ -223,7 +263,7 @@ def check_plans(ws, plans, *, reason: bool = False, fmt: str = "table") -> tuple
     failed = False
     for plan in plans:
         graph = ws.plan_graph(plan)
-        report = validate(graph)
+        report = validate(graph, lang=ws.lang)
         plan_rows = report.rows()
         consistent = True
         if reason:
@@ -239,7 +279,8 @@ def check_plans(ws, plans, *, reason: bool = False, fmt: str = "table") -> tuple
             continue
         short = [{**row, "plan": plan.name, "focus_node": shorten(graph, row["focus_node"]),
                   "path": shorten(graph, row["path"])} for row in plan_rows]
-        columns = (["plan"] if several else []) + ["severity", "focus_node", "path", "message"]
+        columns = ([NC_("column", "plan")] if several else []) + [
+            NC_("column", "severity"), NC_("column", "focus_node"), NC_("column", "path"), NC_("column", "message")]
         text = format_rows(short, "table", columns=columns, kinds={"severity": "word"}, lang=ws.lang) if short else ""
         bad = not report.conforms or not consistent
         verdict = t("does not conform") if bad else t("conforms")

@@ -304,8 +304,20 @@ class Workspace:
         return self.memo(("names", plan.iri, kind), build)
 
     def resolve(self, plan: Plan, kind: str, text: str, option: str) -> str:
-        """The IRI of the actor, activity or focus area ``text`` names (see :mod:`theory.names`)."""
-        return self.names(plan, kind).resolve(text, option)
+        """The IRI of the actor, activity or focus area ``text`` names (see :mod:`theory.names`);
+        ``thd:…``, ``actor:…`` and other prefixed names are IRIs too."""
+        return self.names(plan, kind).resolve(self.expand(plan, text), option)
+
+    def expand(self, plan: Plan, text: str) -> str:
+        """``prefix:local`` as a full IRI where ``prefix`` is one of ours (``thd``: the plan's
+        namespace); anything else as given."""
+        from .namespaces import BIND_PREFIXES
+
+        prefix, sep, local = str(text).strip().partition(":")
+        namespaces = {**BIND_PREFIXES, "thd": plan.iri.rsplit("/", 1)[0] + "/"}
+        if sep and prefix in namespaces and not local.startswith("//"):
+            return namespaces[prefix] + local
+        return text
 
     # --- whole graphs -----------------------------------------------------------------
 

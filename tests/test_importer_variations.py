@@ -1,0 +1,186 @@
+"""Not fitted to one document: variations of the template, written here from the mini plan.
+
+Each variation either imports correctly or puts the problem on the review list; a fact that
+is wrong without a review row fails. The variations: parts in another order, an extra and
+a missing activity, the years 2025–2028, a table without its "I alt", an activity without
+an "Økonomi" section, text broken across pages (form feeds, a running header and page
+numbers), a table row with more figures than year columns, and a row of figures without
+the extractor's spacing.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, Graph, URIRef
+from rdflib.compare import graph_diff, isomorphic
+
+from theory.importer import read_plan
+from theory.importer.reader import known_actors
+from theory.load import parse_file
+from theory.sources import ontology_path
+from theory.namespaces import SCHEMA, TH
+from theory.validate import validate
+
+DATA = Path(__file__).parent / "data" / "importer"
+MINI = (DATA / "mini-plan.txt").read_text(encoding="utf-8")
+BASE = "https://w3id.org/theory/data/amagerbro/"
+
+
+def thd(local: str) -> URIRef:
+    return URIRef(BASE + local)
+
+
+@pytest.fixture(scope="module")
+def registry() -> Graph:
+    return known_actors([DATA / "registry.ttl"])
+
+
+@pytest.fixture(scope="module")
+def original(registry):
+    return read_plan(DATA / "mini-plan.txt", actors=registry)
+
+
+def imported(tmp_path: Path, text: str, registry: Graph, name: str = "plan.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_plan(path, actors=registry)
+
+
+def block(text: str, start: str, end: str | None) -> str:
+    """The lines of ``text`` from the line starting with ``start`` up to the one starting with ``end``."""
+    a = text.index("\n" + start) + 1
+    b = text.index("\n" + end, a) + 1 if end else len(text)
+    return text[a:b]
+
+
+def amounts(graph: Graph, activity: str, table: URIRef) -> dict[tuple[int, str], Decimal]:
+    out = {}
+    for node in graph.subjects(TH.forActivity, thd(f"activity-{activity}")):
+        if (node, RDF.type, TH.BudgetAmount) in graph and (node, TH.table, table) in graph:
+            line = str(graph.value(node, TH.budgetLine)).rsplit("#", 1)[-1]
+            out[(int(str(graph.value(node, TH.year))), line)] = Decimal(str(graph.value(node, SCHEMA.value)))
+    return out
+
+
+def conforms(draft, registry) -> list:
+    graph = Graph()
+    graph += parse_file(ontology_path())
+    graph += registry
+    graph += draft.graph
+    return validate(graph).violations
+
+
+def test_parts_in_another_order_read_the_same(tmp_path, registry, original):
+    theory = block(MINI, "Forandringsteori", "Tryghedsplanens indsatsområder")
+    areas = block(MINI, "Tryghedsplanens indsatsområder", "Tryghedsplanens økonomi")
+    money = block(MINI, "Tryghedsplanens økonomi", "Tryghedsplanens aktiviteter")
+    third = block(MINI, "3. AKTIVITET", "4. AKTIVITET")
+    text = MINI.replace(money, "").replace(theory + areas, areas + theory).replace(third, "") + third + money
+    draft = imported(tmp_path, text, registry)
+    assert isomorphic(draft.graph, original.graph), graph_diff(draft.graph, original.graph)[1].serialize(format="nt")
+    assert {(r.section, r.read, r.why) for r in draft.review} == {(r.section, r.read, r.why) for r in original.review}
+
+
+def test_an_extra_activity_without_an_overview_row(tmp_path, registry):
+    extra = (
+        "6. AKTIVITET: NATTEVANDRING \n"
+        "Aktiviteten understøtter indsatsområdet ”trygt byliv”. \n"
+        "Økonomi \n"
+        "Budgetpost 2021 2022 2023 2024 \n"
+        "Aktivitetsmidler 5.000 5.000 5.000 5.000 \n"
+        "I alt 5.000 5.000 5.000 5.000 \n"
+        "Aktivitetsansvarlig/e \n"
+        "Natteravnene er ansvarlige for vandringerne. \n"
+    )
+    draft = imported(tmp_path, MINI + extra, registry)
+    activity = thd("activity-nattevandring")
+    assert int(draft.graph.value(activity, TH.activityNumber)) == 6
+    assert (activity, TH.supports, thd("fa-trygt-byliv")) in draft.graph
+    assert amounts(draft.graph, "nattevandring", TH.ActivityTable)[(2024, "Total")] == 5000
+    assert not amounts(draft.graph, "nattevandring", TH.OverviewTable)
+    assert [r for r in draft.review if "activity 6 has no row in the overview table" in r.why]
+    assert conforms(draft, registry) == []
+
+
+def test_a_missing_activity_section(tmp_path, registry):
+    text = MINI.replace(block(MINI, "2. AKTIVITET", "3. AKTIVITET"), "")
+    draft = imported(tmp_path, text, registry)
+    g = draft.graph
+    activity = thd("activity-lektiecafe-sundholm")
+    assert int(g.value(activity, TH.activityNumber)) == 2 and (activity, TH.source, thd("section-oekonomi")) in g
+    assert amounts(g, "lektiecafe-sundholm", TH.OverviewTable)[(2023, "Total")] == 60000
+    assert not amounts(g, "lektiecafe-sundholm", TH.ActivityTable)
+    assert not list(g.objects(activity, TH.supports)) and not list(g.objects(activity, TH.responsibility))
+    assert [r for r in draft.review if "activity 2 has a row in the overview table but no section" in r.why]
+    assert conforms(draft, registry) == []  # the shapes warn: the plan gives it no focus area
+
+
+def test_years_2025_to_2028(tmp_path, registry, original):
+    text = re.sub(r"\b202([1-4])\b", lambda m: str(2024 + int(m.group(1))), MINI)
+    draft = imported(tmp_path, text, registry)
+    g = draft.graph
+    assert str(g.value(thd("plan-2028"), TH.planYear)) == "2028"
+    assert str(g.value(thd("agreement-2025-2028"), TH.periodStart)) == "2025"
+    before = amounts(original.graph, "gaardhaven", TH.ActivityTable)
+    after = amounts(g, "gaardhaven", TH.ActivityTable)
+    assert after == {(year + 4, line): value for (year, line), value in before.items()}
+    assert amounts(g, "sommerbold", TH.OverviewTable) == {(2028, "Total"): 40000}
+    assert (thd("status-sommerbold-2028"), TH.status, TH.New) in g
+    assert (thd("status-natteravne-2027"), TH.status, TH.Ended) in g
+    assert conforms(draft, registry) == []
+
+
+def test_a_table_without_its_i_alt(tmp_path, registry):
+    text = MINI.replace("Aktivitetsmidler    40.000 \nI alt:    40.000 \n", "Aktivitetsmidler    40.000 \n")
+    draft = imported(tmp_path, text, registry)
+    own = amounts(draft.graph, "sommerbold", TH.ActivityTable)
+    assert own == {(2024, "ActivityFunds"): 40000}
+    rows = [r for r in draft.review if "no “I alt” row" in r.why]
+    assert rows and rows[0].section == "3. Aktivitet: Sommerbold – Økonomi"
+    assert conforms(draft, registry) == []
+
+
+def test_an_activity_without_an_oekonomi_section(tmp_path, registry):
+    section = block(MINI, "Økonomi \nBudget 2021", "Aktivitetsansvarlig/e \nPuljen")
+    draft = imported(tmp_path, MINI.replace(section, ""), registry)
+    assert not amounts(draft.graph, "tryghedspuljen", TH.ActivityTable)
+    assert amounts(draft.graph, "tryghedspuljen", TH.OverviewTable)[(2024, "Total")] == 70000
+    assert [r for r in draft.review if r.why == "the activity has no “Økonomi” section"]
+    assert conforms(draft, registry) == []
+
+
+def test_text_broken_across_pages(tmp_path, registry, original):
+    """pdftotext's form feeds, a running header on every page and page numbers; the break
+    falls inside a sentence and inside an activity's table."""
+    lines = MINI.split("\n")
+    pages, size = [], 28
+    for k in range(0, len(lines), size):
+        number = k // size + 1
+        pages.append("\n".join(["Amagerbro tryghedsplan 2024 – side " + str(number)] + lines[k:k + size] + [str(number)]))
+    draft = imported(tmp_path, "\f".join(pages), registry)
+    assert isomorphic(draft.graph, original.graph), graph_diff(draft.graph, original.graph)[1].serialize(format="nt")
+    assert all(r.line.startswith("p. ") for r in draft.review if r.line)
+
+
+def test_a_row_with_more_figures_than_years(tmp_path, registry):
+    text = MINI.replace("Lønmidler 80.000 80.000 100.000 120.00 \n", "Lønmidler 80.000 80.000 100.000 120.000 5.000 \n")
+    draft = imported(tmp_path, text, registry)
+    own = amounts(draft.graph, "gaardhaven", TH.ActivityTable)
+    assert not [key for key in own if key[1] == "SalaryFunds"]
+    rows = [r for r in draft.review if r.read.startswith("Lønmidler 80.000")]
+    assert rows and rows[0].why.startswith("5 figures for 4 year columns")
+
+
+def test_figures_without_the_extractors_spacing_are_reviewed(tmp_path, registry):
+    # "3. Sommerbold (NY) 40.000" with one space: the text says 2021, the (NY) says 2024
+    text = MINI.replace("3. Sommerbold (NY)    40.000", "3. Sommerbold (NY) 40.000")
+    draft = imported(tmp_path, text, registry)
+    placed = amounts(draft.graph, "sommerbold", TH.OverviewTable)
+    rows = [r for r in draft.review if r.read.startswith("3. Sommerbold")]
+    assert placed == {(2021, "Total"): 40000}  # as the text's spacing says ...
+    assert any("put under 2021 by the text's spacing" in r.why for r in rows)  # ... and on the review list
+    assert [r for r in draft.review if "marked (NY) but funded already in 2021" in r.why]
