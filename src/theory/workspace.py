@@ -340,4 +340,7 @@ class Workspace:
                 graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
             return graph
 
-        return self.memo(("plan-graph", plan.iri, with_ontology), build)
+        key = ("plan-graph", plan.iri, with_ontology)
+        for other in [k for k in self._memo if k[0] == "plan-graph" and k[1] != plan.iri]:
+            del self._memo[other]  # one plan's graphs at a time: validating 150 plans kept 2 GB
+        return self.memo(key, build)
