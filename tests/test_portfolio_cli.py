@@ -241,3 +241,25 @@ def test_the_audit_hook_sees_a_connection(connections):
         except OSError:
             pass
     assert ("socket.connect", ("127.0.0.1", 9)) in connections
+
+
+# --- the benchmark's generated city -----------------------------------------------------
+
+
+def test_a_generated_city_passes_the_shapes_and_is_the_same_every_time(runner, tmp_path):
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    from city import write_city
+
+    written = write_city(tmp_path / "a", 3, seed=7)
+    assert len({p.iri for p in written}) == 3 and len({p.activities for p in written}) > 1
+    assert all(4000 < p.triples < 9000 for p in written)
+    again = write_city(tmp_path / "b", 3, seed=7)
+    for one, other in zip(written, again):
+        assert [f.read_bytes() for f in one.files] == [f.read_bytes() for f in other.files]
+    result = invoke(runner, "validate", "--data", tmp_path / "a", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []  # no violation, no warning
+    plans = rows(runner, "plans", "--data", tmp_path / "a")
+    assert sorted(p["plan_iri"] for p in plans) == sorted(p.iri for p in written)
+    responsibilities = rows(runner, "query", "responsibilities", "--data", tmp_path / "a")
+    assert any(r["actor_iri"].startswith("https://w3id.org/theory/data/actors/") for r in responsibilities)

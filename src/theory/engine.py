@@ -33,7 +33,8 @@ class Engine(Protocol):
     """What the workspace needs of an engine."""
 
     def select(self, query: str, *, default_graphs: Sequence[str] | None = None,
-               bindings: Mapping[str, Term] | None = None) -> list[dict[str, Term]]: ...
+               bindings: Mapping[str, Term] | None = None, convert=None, row=dict) -> list[dict[str, Term]]:
+        """Rows (``row`` objects: variable -> term, or ``convert(term)``); unbound variables absent."""
 
     def ask(self, query: str, *, default_graphs: Sequence[str] | None = None,
             bindings: Mapping[str, Term] | None = None) -> bool: ...
@@ -78,10 +79,12 @@ class OxigraphEngine:
         except SyntaxError as err:
             raise _query_error(err) from None
 
-    def select(self, query, *, default_graphs=None, bindings=None):
+    def select(self, query, *, default_graphs=None, bindings=None, convert=None, row=dict):
         result = self._run(query, default_graphs, bindings)
         names = [v.value for v in result.variables]
-        return [{name: term for name, term in zip(names, solution) if term is not None} for solution in result]
+        if convert is None:
+            return [row((n, t) for n, t in zip(names, solution) if t is not None) for solution in result]
+        return [row((n, convert(t)) for n, t in zip(names, solution) if t is not None) for solution in result]
 
     def ask(self, query, *, default_graphs=None, bindings=None):
         return bool(self._run(query, default_graphs, bindings))
@@ -207,10 +210,11 @@ class RdflibEngine:
         except Exception as err:  # noqa: BLE001 - rdflib raises plain exceptions
             raise _query_error(err) from None
 
-    def select(self, query, *, default_graphs=None, bindings=None):
+    def select(self, query, *, default_graphs=None, bindings=None, convert=None, row=dict):
         result = self._run(query, default_graphs, bindings)
         names = [str(v) for v in result.vars]
-        return [{n: to_oxigraph(row[i]) for i, n in enumerate(names) if row[i] is not None} for row in result]
+        value = to_oxigraph if convert is None else (lambda term: convert(to_oxigraph(term)))
+        return [row((n, value(t)) for n, t in zip(names, solution) if t is not None) for solution in result]
 
     def ask(self, query, *, default_graphs=None, bindings=None):
         return bool(self._run(query, default_graphs, bindings).askAnswer)

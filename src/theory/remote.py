@@ -310,13 +310,15 @@ class Endpoint:
         raise AssertionError("unreachable")
 
     def select(self, query: str, *, default_graphs: Sequence[str] | None = None,
-               bindings: Mapping[Any, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of a SELECT: variable name -> pyoxigraph term; unbound variables are absent."""
+               bindings: Mapping[Any, Any] | None = None, convert=None, row=dict) -> list[dict[str, Any]]:
+        """Rows of a SELECT (``row`` objects): variable name -> pyoxigraph term, or
+        ``convert(term)``; unbound variables are absent."""
         results = self._results(query, default_graphs, bindings)
         if isinstance(results, bool):
             raise RemoteError(f"{_public(self.url)}: answered a SELECT with a boolean; is it an ASK?")
         names, solutions = results[0], results[1:]
-        return [{name: term for name, term in zip(names, terms) if term is not None} for terms in solutions]
+        value = convert or (lambda term: term)
+        return [row((name, value(term)) for name, term in zip(names, terms) if term is not None) for terms in solutions]
 
     def ask(self, query: str, *, default_graphs: Sequence[str] | None = None,
             bindings: Mapping[Any, Any] | None = None) -> bool:

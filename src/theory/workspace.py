@@ -200,8 +200,10 @@ class Workspace:
                 prefixes=BIND_PREFIXES)
         return terms
 
-    def terms(self, info: catalogue.QueryInfo, plan: Plan, params: Mapping[str, Any] | None = None):
-        """Run ``info`` about ``plan``: SELECT rows of terms, an ASK boolean or CONSTRUCT triples."""
+    def terms(self, info: catalogue.QueryInfo, plan: Plan, params: Mapping[str, Any] | None = None, *,
+              convert=None, row=dict):
+        """Run ``info`` about ``plan``: SELECT rows of terms (or of ``convert(term)``, as
+        ``row`` objects), an ASK boolean or CONSTRUCT triples."""
         bindings = self.bindings(info, plan, dict(params or {}))
         graphs = self.dataset(plan)
         form = info.form
@@ -209,7 +211,9 @@ class Workspace:
             return self.engine.ask(info.text, default_graphs=graphs, bindings=bindings)
         if form in ("CONSTRUCT", "DESCRIBE"):
             return self.engine.construct(info.text, default_graphs=graphs, bindings=bindings)
-        return self.engine.select(info.text, default_graphs=graphs, bindings=bindings)
+        if convert is None and row is dict:
+            return self.engine.select(info.text, default_graphs=graphs, bindings=bindings)
+        return self.engine.select(info.text, default_graphs=graphs, bindings=bindings, convert=convert, row=row)
 
     def select(self, name: str, plan: Plan, params: Mapping[str, Any] | None = None, *,
                audience: str = "questions") -> list[dict[str, Any]]:
@@ -219,7 +223,7 @@ class Workspace:
 
         def run():
             info = catalogue.get(name, audience)
-            return [Row((k, _python_value(v)) for k, v in row.items()) for row in self.terms(info, plan, params)]
+            return self.terms(info, plan, params, convert=_python_value, row=Row)
 
         return self.memo(key, run)
 
