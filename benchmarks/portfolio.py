@@ -97,10 +97,10 @@ def record(city: Path, command: list[str]) -> dict:
         original = getattr(engines.OxigraphEngine, method)
         originals[method] = original
 
-        def wrapper(self, query, *, default_graphs=None, bindings=None, _original=original, _form=method):
+        def wrapper(self, query, *, default_graphs=None, bindings=None, _original=original, _form=method, **more):
             asked.append({"form": _form, "text": query, "graphs": list(default_graphs or []),
                           "bindings": {k: str(v) for k, v in (bindings or {}).items()}})
-            return _original(self, query, default_graphs=default_graphs, bindings=bindings)
+            return _original(self, query, default_graphs=default_graphs, bindings=bindings, **more)
 
         setattr(engines.OxigraphEngine, method, wrapper)
     try:
