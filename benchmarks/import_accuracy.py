@@ -162,7 +162,7 @@ def main() -> None:
     ]
     for title, actors in runs:
         start = time.perf_counter()
-        draft = read_plan(args.source, actors=actors)
+        draft = read_plan(args.source, actors=actors, lang="en")  # the review list in English, as printed here
         seconds = time.perf_counter() - start
         rows = compare(curated, facts(draft.graph))
         found = misprints(curated_graph, draft.review_rows())

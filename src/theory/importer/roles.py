@@ -35,8 +35,10 @@ from typing import Callable
 
 from rdflib import URIRef
 
+from ..i18n import N_
 from ..namespaces import TH
 from .actors import ActorIndex, KnownActor, Mention, fold, new_names
+from .remarks import Remark
 from .sections import ActivityText
 from .text import Passage, sentences
 
@@ -115,7 +117,7 @@ class RoleReading:
     prospective: bool
     passage: Passage
     part: str
-    doubt: str = ""
+    doubt: Remark | None = None
 
 
 @dataclass
@@ -125,8 +127,8 @@ class Doubt:
     passage: Passage
     part: str
     read: str
-    why: str
-    suggestion: str
+    why: Remark
+    suggestion: Remark
 
 
 @dataclass
@@ -135,7 +137,7 @@ class _Hit:
     start: int
     end: int
     text: str
-    note: str = ""
+    note: Remark | None = None
 
 
 @dataclass
@@ -163,7 +165,7 @@ def _drop_nested(mentions: list[Mention], text: str, index: ActorIndex) -> list[
         o.actor.parent == m.actor.iri and abs(o.start - m.end) < 40 for o in out)]
 
 
-def _plurals(text: str, ctx: _Context, taken: list[tuple[int, int]]) -> tuple[list[_Hit], list[str]]:
+def _plurals(text: str, ctx: _Context, taken: list[tuple[int, int]]) -> tuple[list[_Hit], list[Remark]]:
     hits, notes = [], []
     if ctx.partnership is not None:
         for m in _PARTIES.finditer(text):
@@ -179,11 +181,13 @@ def _plurals(text: str, ctx: _Context, taken: list[tuple[int, int]]) -> tuple[li
             found = sorted(found, key=lambda a: a.label)
             count = next((_COUNTS.get(g.lower(), int(g) if g.isdigit() else None) for g in m.groups() if g), None)
             if not found:
-                notes.append(f"“{m.group(0)}” names no organisation the plan names elsewhere")
+                notes.append(Remark(N_("“{phrase}” names no organisation the plan names elsewhere"), phrase=m.group(0)))
                 continue
-            note = f"“{m.group(0)}” read as {', '.join(a.label for a in found)}"
+            names = ", ".join(a.label for a in found)
+            note = Remark(N_("“{phrase}” read as {names}"), phrase=m.group(0), names=names)
             if count is not None and count != len(found):
-                note += f" (the plan says {count}, {len(found)} found)"
+                note = Remark(N_("“{phrase}” read as {names} (the plan says {count}, {found} found)"),
+                              phrase=m.group(0), names=names, count=count, found=len(found))
             hits.append(_Hit(found, m.start(), m.end(), m.group(0), note))
             taken.append((m.start(), m.end()))
     return hits, notes
@@ -224,7 +228,7 @@ def _object(text: str, cue_end: int) -> str | None:
     return phrase[:1].upper() + phrase[1:]
 
 
-def _hits(passage: Passage, ctx: _Context) -> tuple[list[_Hit], list[str], list[Mention]]:
+def _hits(passage: Passage, ctx: _Context) -> tuple[list[_Hit], list[Remark], list[Mention]]:
     """The organisations a sentence names (known ones and plural references), the notes on
     plural references, and every span a known name covers (dropped ones included)."""
     text = passage.text
@@ -277,10 +281,10 @@ def _responsible_sentence(passage: Passage, part: str, title: str, ctx: _Context
     prospective = bool(PROSPECTIVE.search(text))
     cues = before or after or partner or _OPERATOR.search(text) or _TRAINER.search(text) or \
         _FUNDER_AFTER.search(text) or _FUNDER_BEFORE.search(text) or _VENUE_BEFORE.search(text)
-    doubts = [Doubt(passage, part, text, note, "check which organisations are meant") for note in notes]
+    doubts = [Doubt(passage, part, text, note, Remark(N_("check which organisations are meant"))) for note in notes]
     readings: list[RoleReading] = []
 
-    def add(actors, role, doubt=""):
+    def add(actors, role, doubt=None):
         for actor in actors:
             readings.append(RoleReading(actor, role, prospective, passage, part, doubt))
 
@@ -288,9 +292,12 @@ def _responsible_sentence(passage: Passage, part: str, title: str, ctx: _Context
         if _list_only(text, hits):
             role = TH.Partner if has_lead else TH.Lead
             names = ", ".join(a.label for hit in hits for a in hit.actors)
+            doubt = Remark(N_("the sentence only lists organisations ({names}) under the heading “{title}”; read as "
+                              "partners") if has_lead else
+                           N_("the sentence only lists organisations ({names}) under the heading “{title}”; read as "
+                              "responsible"), names=names, title=title)
             for hit in hits:
-                add(hit.actors, role, f"the sentence only lists organisations ({names}) under the heading “{title}”; "
-                                      f"read as {'partners' if has_lead else 'responsible'}")
+                add(hit.actors, role, doubt)
         return readings, doubts
 
     operator = _OPERATOR.search(text)

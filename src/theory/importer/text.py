@@ -38,10 +38,6 @@ class Line:
     raw: str = ""
     words: tuple[Word, ...] | None = None
 
-    def where(self) -> str:
-        """``p. 3, l. 12`` for a PDF, ``line 1205`` for a text file."""
-        return f"p. {self.page}, l. {self.number}" if self.page is not None else f"line {self.number}"
-
 
 @dataclass(frozen=True)
 class Passage:
