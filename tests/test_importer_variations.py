@@ -188,3 +188,13 @@ def test_figures_without_the_extractors_spacing_are_reviewed(tmp_path, registry)
     assert placed == {(2021, "Total"): 40000}  # as the text's spacing says ...
     assert any("put under 2021 by the text's spacing" in r.why for r in rows)  # ... and on the review list
     assert [r for r in draft.review if "marked (NY) but funded already in 2021" in r.why]
+
+
+def test_an_earmark_for_an_activity_the_plan_does_not_have(tmp_path, registry):
+    text = MINI.replace("(20.000kr øremærket \nLektiecafé Sundholm)", "(20.000kr øremærket \nUkendt Aktivitet)")
+    assert text != MINI
+    for lang, why in (("en", "an earmark for “Ukendt Aktivitet”, but no activity of the plan has that name"),
+                      ("da", "en øremærkning til »Ukendt Aktivitet«, men ingen af planens aktiviteter har det navn")):
+        draft = imported(tmp_path, text, registry, name=f"plan-{lang}.txt", lang=lang)
+        assert not list(draft.graph.subjects(RDF.type, TH.Earmark))
+        assert [r.why for r in draft.review if r.why.startswith(why[:10])] == [why]
