@@ -10,11 +10,13 @@ area or no responsible actor) and do not make the plan non-conforming.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from .errors import LoadError, UsageError
@@ -150,6 +152,31 @@ def _parsed_once():
         processor.parseQuery, processor.translateQuery = original_parse, original
 
 
+@lru_cache(maxsize=None)
+def _filled(template: str) -> re.Pattern:
+    """What ``template`` reads once pyshacl has put values in its ``{?var}`` / ``{$var}``."""
+    return re.compile(".*?".join(map(re.escape, re.split(r"\{[?$]\w+\}", template))), re.DOTALL)
+
+
+def _retagged(messages, templates) -> list:
+    """``messages`` with their language tags back.
+
+    pyshacl fills the placeholders of a SHACL-SPARQL result's messages (the constraint's and
+    its shape's) into new literals without a language tag, even when there is nothing to fill
+    (``ConstraintComponent.make_v_result``, pyshacl 0.40). Each such message gets the tag of
+    the one tagged ``template`` (the shapes' ``sh:message`` values) it is a filling-in of.
+    """
+    tagged = [t for t in templates if getattr(t, "language", None)]
+    out = []
+    for message in messages:
+        if isinstance(message, Literal) and message.language is None:
+            tags = {t.language for t in tagged if _filled(str(t)).fullmatch(str(message))}
+            if len(tags) == 1:
+                message = Literal(str(message), lang=tags.pop())
+        out.append(message)
+    return out
+
+
 def _in_language(messages, lang: str) -> str:
     """The message in ``lang`` (the shapes carry Danish and English ones), else English, else any."""
     def rank(message) -> tuple:
@@ -192,7 +219,9 @@ def validate(graph: Graph, shapes: Graph | Path | None = None, lang: str = "da")
         # pyshacl reports the shape's general sh:message beside the constraint's own one;
         # the constraint's is the specific one
         general = {str(m) for m in shapes.objects(shape, SH.message)} if shape is not None else set()
-        messages = list(report_graph.objects(node, SH.resultMessage))
+        constraint = report_graph.value(node, SH.sourceConstraint)
+        templates = [m for n in (constraint, shape) if n is not None for m in shapes.objects(n, SH.message)]
+        messages = _retagged(report_graph.objects(node, SH.resultMessage), templates)
         messages = [m for m in messages if str(m) not in general] or messages
         value = report_graph.value(node, SH.value)
         results.append(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs: Chromium (browser tests), a Java
-# runtime (HermiT) and Virtuoso Open Source (tests/servers.py starts its own copy).
+# runtime (HermiT), Virtuoso Open Source (tests/servers.py starts its own copy), LibreOffice
+# Calc (a workbook re-saved as LibreOffice saves it) and a font for printed pages.
 #
 # The stock Virtuoso service is never started: its ini binds 0.0.0.0 and the tests run
 # their own server on 127.0.0.1 with a database in a temporary folder. A policy-rc.d that
@@ -30,4 +31,5 @@ virtuoso-opensource-7 virtuoso-opensource-7/dba-password-again password $passwor
 SELECTIONS
 
 apt-get update
-apt-get install -y --no-install-recommends chromium default-jre-headless virtuoso-opensource-7
+apt-get install -y --no-install-recommends chromium fonts-dejavu-core default-jre-headless virtuoso-opensource-7 \
+    libreoffice-calc-nogui
