@@ -357,7 +357,8 @@ def portfolio_command(year, organisations, fmt, **where):
 
 
 @main.command("render", epilog=EXIT_CODES_HELP)
-@click.argument("view", type=click.Choice(["changetheory", "actors", "coverage"]))
+@click.argument("view", type=click.Choice(["changetheory", "actors", "coverage", "diff"]))
+@click.argument("plans", nargs=-1, type=click.Path(path_type=Path), metavar="[OLD NEW]")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="File to write; its suffix picks the kind: .html (interactive), .svg or .png.")
 @year_option("Year to draw (default: the plan's own year).")
@@ -366,9 +367,10 @@ def portfolio_command(year, organisations, fmt, **where):
 @click.option("--sub-organisations", is_flag=True, help="actors view: also draw sub-organisation links.")
 @click.option("--open", "open_", is_flag=True, help="Open the file in the browser afterwards.")
 @workspace_options
-def render_command(view, output, year, focus_area, actor, sub_organisations, open_, **where):
-    """Draw VIEW of one plan: changetheory (layered, left to right), actors (network) or
-    coverage (heat map).
+def render_command(view, plans, output, year, focus_area, actor, sub_organisations, open_, **where):
+    """Draw VIEW of one plan: changetheory (layered, left to right), actors (network),
+    coverage (heat map), or diff OLD NEW (NEW's change theory with what changed since OLD
+    marked; OLD and NEW in any form --data takes, or workbooks).
 
     An .html file is one self-contained page (vis-network inlined, no remote asset);
     .svg and .png are static images laid out the same way. Same input, same bytes.
@@ -376,10 +378,19 @@ def render_command(view, output, year, focus_area, actor, sub_organisations, ope
     from theory.render import picture_kind, render
 
     picture_kind(output)
-    ws = open_workspace(where)
-    plan = ws.only_plan(where["plan"], "render")
-    path = render(ws, plan, view, output, ws.year(plan, year), focus_area=focus_area, actor=actor,
-                  sub_organisations=sub_organisations)
+    if view == "diff":
+        if len(plans) != 2:
+            raise click.UsageError("render diff takes two plans: theory render diff OLD NEW -o diff.html")
+        from theory.exchange import render_diff
+
+        path = render_diff(plans[0], plans[1], output, lang=where["lang"], plan=where["plan"])
+    else:
+        if plans:
+            raise click.UsageError(f"render {view} takes no paths; give the plan with --data PATH")
+        ws = open_workspace(where)
+        plan = ws.only_plan(where["plan"], "render")
+        path = render(ws, plan, view, output, ws.year(plan, year), focus_area=focus_area, actor=actor,
+                      sub_organisations=sub_organisations)
     click.echo(f"{path}: {view}")
     if open_:
         open_in_browser(path)

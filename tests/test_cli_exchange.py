@@ -176,3 +176,32 @@ def test_import_of_an_unknown_kind_of_file(runner, tmp_path):
     source.write_bytes(b"PK")
     result = run(runner, "import", source, "-o", tmp_path / "out")
     assert result.exit_code == 2 and "workbook (.xlsx) or a plan's PDF or text" in result.stderr
+
+
+TWO_YEARS = Path(__file__).parent / "data" / "workbook"
+
+
+def test_render_diff_marks_what_changed(runner, tmp_path):
+    """two-years-2025 adds Idrætsdag, ends Sommerlejr, renames Haven to Fælleshaven."""
+    out = tmp_path / "diff.html"
+    result = run(runner, "render", "diff", TWO_YEARS / "two-years-2024.ttl", TWO_YEARS / "two-years-2025.ttl", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(page.split('<script type="application/json" id="theory-networks">', 1)[1].split("</script>", 1)[0])
+    nodes = {n["label"].replace("\n", " "): n for n in data[0]["nodes"]}
+    from theory.render.diff import MARKS
+
+    assert nodes["3. Idrætsdag"]["color"]["border"] == MARKS["added"]
+    assert nodes["2. Fælleshaven"]["color"]["border"] == MARKS["changed"]
+    assert nodes["3. Sommerlejr"]["color"]["border"] == MARKS["removed"]  # a ghost of the removed activity
+    assert any(e["link"] == "supports-removed" for e in data[0]["edges"])
+    assert "Hvad er ændret" in page and "Tilføjet siden den gamle plan" in page
+    again = tmp_path / "again.html"
+    run(runner, "render", "diff", TWO_YEARS / "two-years-2024.ttl", TWO_YEARS / "two-years-2025.ttl", "-o", again)
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_render_diff_needs_two_plans(runner, tmp_path):
+    result = run(runner, "render", "diff", SHIPPED, "-o", tmp_path / "d.html")
+    assert result.exit_code == 2 and "takes two plans" in result.stderr
+    assert list(tmp_path.iterdir()) == []

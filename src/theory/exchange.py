@@ -23,8 +23,8 @@ from rdflib import Graph
 
 from .errors import UsageError
 
-__all__ = ["ImportResult", "export_plan_workbook", "new_plan_workbook", "import_plan", "plan_graph_of",
-           "diff_paths", "registry_graph", "WORKBOOK_SUFFIXES", "DRAFT_SUFFIXES"]
+__all__ = ["ImportResult", "export_plan_workbook", "new_plan_workbook", "import_plan", "workspace_of",
+           "workspace_from_graph", "diff_paths", "render_diff", "registry_graph", "WORKBOOK_SUFFIXES", "DRAFT_SUFFIXES"]
 
 WORKBOOK_SUFFIXES = (".xlsx",)
 DRAFT_SUFFIXES = (".pdf", ".txt")
@@ -138,23 +138,73 @@ def import_plan(source: Path, output: Path, *, actors: Sequence[Path] = (), lang
     return result
 
 
-def plan_graph_of(path: Path, *, lang: str = "da", plan: str | None = None) -> Graph:
-    """The one plan at ``path`` (any form ``--data`` takes, or a workbook) with the registry,
-    as an rdflib graph. ``plan`` picks one where the path holds several."""
+def workspace_from_graph(graph: Graph, *, lang: str = "da", origin: str = "workbook"):
+    """A workspace holding the one plan in ``graph`` (an imported workbook) with the shipped
+    ontology and registry."""
+    import pyoxigraph as ox
+    from rdflib import RDF
+
+    from .engine import OxigraphEngine, to_oxigraph
+    from .namespaces import TH
+    from .sources import Sources
+    from .store import load_store
+    from .workspace import Workspace
+
+    plans = sorted(str(p) for p in graph.subjects(RDF.type, TH.SafetyPlan))
+    if len(plans) != 1:
+        raise UsageError(f"{origin}: holds {len(plans)} plans; a workbook holds one")
+    store, _ = load_store(Sources(registry=_shipped_registry()))
+    name = ox.NamedNode(plans[0])
+    store.extend(ox.Quad(*(to_oxigraph(term) for term in triple), name) for triple in graph)
+    return Workspace._with_plans(OxigraphEngine(store), [(plans[0], plans[0], ())], lang=lang, origin=origin)
+
+
+def _shipped_registry() -> list[Path]:
+    from .sources import shipped_registry_path
+
+    return sorted(p for p in shipped_registry_path().rglob("*.ttl"))
+
+
+def workspace_of(path: Path, *, lang: str = "da", plan: str | None = None):
+    """(workspace, plan) of the one plan at ``path``: any form ``--data`` takes, or a workbook;
+    ``plan`` picks one where the path holds several."""
     path = Path(path)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from .workbook import import_workbook
 
-        registry = registry_graph()
-        return import_workbook(path, registry=registry).graph + registry
-    from .workspace import Workspace
+        ws = workspace_from_graph(import_workbook(path, registry=registry_graph()).graph,
+                                  lang=lang, origin=str(path))
+    else:
+        from .workspace import Workspace
 
-    ws = Workspace.open([path], lang=lang)
-    return ws.plan_graph(ws.only_plan(plan, f"diff ({path})"), with_ontology=False)
+        ws = Workspace.open([path], lang=lang)
+    return ws, ws.only_plan(plan, f"diff ({path})")
 
 
 def diff_paths(old: Path, new: Path, *, lang: str = "da", plan: str | None = None) -> list[dict[str, Any]]:
     """One row per fact that changed from the plan at ``old`` to the plan at ``new``."""
+    return _diff(workspace_of(old, lang=lang, plan=plan), workspace_of(new, lang=lang, plan=plan), lang)
+
+
+def _diff(old, new, lang: str) -> list[dict[str, Any]]:
     from .diff import diff_plans
 
-    return diff_plans(plan_graph_of(old, lang=lang, plan=plan), plan_graph_of(new, lang=lang, plan=plan), lang=lang)
+    (ws_old, plan_old), (ws_new, plan_new) = old, new
+    return diff_plans(ws_old.plan_graph(plan_old, with_ontology=False), ws_new.plan_graph(plan_new, with_ontology=False),
+                      lang=lang)
+
+
+def render_diff(old: Path, new: Path, output: Path, *, lang: str = "da", plan: str | None = None) -> Path:
+    """Draw NEW's change theory with what changed since OLD marked, into ``output`` (.html,
+    .svg or .png)."""
+    from .output import write_file
+    from .render import picture_kind, render_bytes
+    from .render.diff import diff_picture
+
+    kind = picture_kind(output)
+    before, after = workspace_of(old, lang=lang, plan=plan), workspace_of(new, lang=lang, plan=plan)
+    rows = _diff(before, after, lang)
+    ws, plan_new = after
+    picture = diff_picture(ws, plan_new, ws.year(plan_new), rows)
+    write_file(Path(output), render_bytes(picture, kind, lang))
+    return Path(output)

@@ -11,8 +11,8 @@ language writes them:
 ('1.246.000 kr.', 'DKK 1,246,000')
 >>> da.percent(0.425), en.percent(0.425)
 ('42,5 %', '42.5%')
->>> da("Focus areas {year}", year=2024)
-'Indsatsområder 2024'
+>>> da("Gaps {year}", year=2024)
+'Huller 2024'
 """
 
 from __future__ import annotations

@@ -25,13 +25,13 @@ from .errors import UsageError
 __all__ = ["NameIndex", "normal_forms", "fold"]
 
 _DIGRAPHS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ß": "ss"})
-_SINGLE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ß": "ss"})
+_SINGLE = str.maketrans({"æ": "a", "ø": "o", "å": "a", "ß": "ss"})
 _MAX_LISTED = 10
 _MAX_SUGGESTED = 5
 
 
 def fold(text: str, table=_SINGLE) -> str:
-    """``text`` case-folded, accents dropped, spaces collapsed (æ→ae, ø→o, å→a by default)."""
+    """``text`` case-folded, accents dropped, spaces collapsed (æ→a, ø→o, å→a by default)."""
     text = str(text).casefold().translate(table)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -39,7 +39,7 @@ def fold(text: str, table=_SINGLE) -> str:
 
 
 def normal_forms(text: str) -> frozenset[str]:
-    """The ways ``text`` may be typed: Danish letters as one letter or as two ("ø": o, oe)."""
+    """The ways ``text`` may be typed: Danish letters as one letter or as two ("ø": o, oe; "æ": a, ae)."""
     return frozenset({fold(text, _SINGLE), fold(text, _DIGRAPHS)})
 
 

@@ -1,25 +1,26 @@
 """Activities × focus areas as a heat map by the year's budget, with totals.
 
-A cell holds the activity's budget for the year where it supports the focus area (each
-activity counted in full in every focus area it supports, as ``theory coverage
---counting full``); row totals are the activities' budgets, column totals the focus
-areas' budgets and numbers of activities, and the corner the year's total.
+A cell holds the activity's budget for the year where it supports the focus area. The
+counting is full (as ``theory coverage --counting full``): an activity is counted in full
+in every focus area it supports, so the column totals add up to more than the year's
+budget; the page says so under the table. Row totals are the activities' budgets, column
+totals the focus areas' budgets and numbers of activities, and the corner the year's total.
 """
 
 from __future__ import annotations
 
 from .facts import Facts, gather
-from .picture import LegendEntry, MatrixPicture, heat, money, word
+from ..i18n import texts
+from .picture import LegendEntry, MatrixPicture, heat
 
 __all__ = ["coverage_picture", "matrix_picture"]
 
 
 def matrix_picture(facts: Facts, focus_area: str | None = None, actor: str | None = None) -> MatrixPicture:
     """The heat map of ``facts``, optionally narrowed to one focus area or one actor's activities."""
-    lang = facts.lang
+    t = texts(facts.lang)
     supports = facts.supports()
-    areas = sorted((iri for iri, n in facts.nodes.items() if n["kind"] == "focus-area"),
-                   key=lambda a: (facts.nodes[a]["cross_cutting"], facts.nodes[a]["label"].casefold(), a))
+    areas = facts.focus_areas()
     activities = sorted(facts.budget, key=lambda a: (facts.nodes.get(a, {}).get("number") or 10**9, a))
     if focus_area:
         areas = [focus_area]
@@ -36,17 +37,20 @@ def matrix_picture(facts: Facts, focus_area: str | None = None, actor: str | Non
     counts = [sum(1 for row in cells if row[c] is not None) for c in range(len(areas))]
     row_totals = [facts.budget[a] for a in activities]
     top = max((v for row in cells for v in row if v is not None), default=0)
-    legend = [LegendEntry(f"{money(0, lang)}", heat(0, top or 1), "heat"),
-              LegendEntry(f"{money(top / 2, lang)}", heat(top / 2, top or 1), "heat"),
-              LegendEntry(f"{money(top, lang)}", heat(top, top or 1), "heat"),
-              LegendEntry(word("heat", lang) + f" {facts.year}", "#ffffff", "text")]
+    legend = [LegendEntry(t.money(0), heat(0, top or 1), "heat"),
+              LegendEntry(t.money(top / 2), heat(top / 2, top or 1), "heat"),
+              LegendEntry(t.money(top), heat(top, top or 1), "heat"),
+              LegendEntry(t("Colour: the budget {year}", year=facts.year), "#ffffff", "text")]
     unattached = sum(row_totals[i] for i, row in enumerate(cells) if all(v is None for v in row))
-    caption = f"{len(activities)} {word('activities', lang)}, {money(sum(row_totals), lang)} ({facts.year})"
+    caption = t.plural("{n} activity, {amount} ({year})", "{n} activities, {amount} ({year})", len(activities),
+                       amount=t.money(sum(row_totals)), year=facts.year)
     if unattached:
-        caption += f"; {money(unattached, lang)} {word('no-focus-area', lang)}"
-    return MatrixPicture("coverage", f"{word('coverage', lang)} {facts.year}", [name(a) for a in activities],
+        caption += "; " + t("{amount} attached to no focus area", amount=t.money(unattached))
+    note = t("Full counting: an activity counts in full in every focus area it supports, so the focus areas' totals add up to more than the year's budget.")
+    return MatrixPicture("coverage", t("Focus areas × activities {year}", year=facts.year), [name(a) for a in activities],
                          [facts.nodes[a]["label"] for a in areas], cells, row_totals, column_totals, counts,
-                         sum(row_totals), legend, caption, lang)
+                         sum(row_totals), legend, caption, facts.lang, note,
+                         {"total": t("Total"), "activity": t("Activity"), "activities": t("activities")})
 
 
 def coverage_picture(ws, plan, year: int, *, focus_area: str | None = None,

@@ -12,7 +12,8 @@ network data travels as JSON in a ``<script type="application/json">`` block wit
 with ``textContent``. A Content-Security-Policy forbids every remote load. The page keeps
 its networks reachable as ``window.networks`` (by view name) and the first as
 ``window.network``; ``document.documentElement.dataset.settled`` becomes ``"true"`` once
-every network has finished laying out.
+every network has finished laying out (at once on a page without networks). Every network
+has a search box and checkboxes for its focus areas and actor kinds (``network.js``).
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ..errors import UsageError
-from .picture import MatrixPicture, NetworkPicture, heat, money, word
+from ..i18n import texts
+from .picture import MatrixPicture, NetworkPicture, heat
+from ..i18n import texts
 
-__all__ = ["vis_network_js", "script_json", "network_options", "network_payload", "view_html", "environment"]
+__all__ = ["vis_network_js", "script_json", "network_options", "network_payload", "view_html", "environment",
+           "assets", "BIG_GRAPH"]
 
 #: the vis-network build shipped inside pyvis 0.3.2
 VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
@@ -83,7 +87,8 @@ def network_options(picture: NetworkPicture) -> dict[str, Any]:
             "barnesHut": {"gravitationalConstant": -4000, "springLength": 120, "avoidOverlap": 0.2},
             "stabilization": {"enabled": physics, "iterations": 200, "updateInterval": 50, "fit": True},
         },
-        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": big, "keyboard": False},
+        "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": big, "keyboard": False,
+                        "multiselect": True},
     }
 
 
@@ -95,6 +100,8 @@ def network_payload(picture: NetworkPicture) -> dict[str, Any]:
         "nodes": picture.nodes,
         "edges": picture.edges,
         "options": network_options(picture),
+        "highlight": picture.highlight,
+        "fit": picture.fit,
     }
 
 
@@ -111,9 +118,7 @@ def environment():
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals["word"] = word
     env.globals["heat"] = heat
-    env.filters["money"] = money
     env.tests["network"] = lambda picture: isinstance(picture, NetworkPicture)
     return env
 
@@ -135,4 +140,5 @@ def assets(pictures: Sequence[NetworkPicture | MatrixPicture]) -> dict[str, Any]
 def view_html(picture: NetworkPicture | MatrixPicture, lang: str = "da") -> str:
     """One view as a complete, self-contained HTML page (UTF-8 text)."""
     template = environment().get_template("view.html")
-    return template.render(picture=picture, lang=lang, **assets([picture]))
+    t = texts(lang)
+    return template.render(picture=picture, lang=lang, t=t, plural=t.plural, **assets([picture]))

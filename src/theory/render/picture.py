@@ -1,9 +1,10 @@
 """What a view draws, independent of how: a network (nodes, edges, legend) or a matrix.
 
-The views (:mod:`.changetheory`, :mod:`.actors`, :mod:`.coverage`) turn the RDF graph into
+The views (:mod:`.changetheory`, :mod:`.actors`, :mod:`.coverage`) turn the plan's facts into
 one of these plain-Python pictures, with node positions already computed, so that the
-interactive page (:mod:`.page`) and the static image (:mod:`theory.static`) draw the same
-layout. Everything here is deterministic: sorted nodes and edges, rounded positions.
+interactive page (:mod:`.page`) and the static image (:mod:`.static`) draw the same layout
+in the same colours (:mod:`.palette`). Everything here is deterministic: sorted nodes and
+edges, rounded positions. The words in a picture are already in its language.
 """
 
 from __future__ import annotations
@@ -11,123 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LegendEntry", "NetworkPicture", "MatrixPicture", "money", "word", "heat", "COLOURS"]
+__all__ = ["LegendEntry", "Filter", "NetworkPicture", "MatrixPicture", "heat", "SHAPES"]
 
-#: colours by kind of node or link (colour-blind-safe Tableau 10)
-COLOURS = {
-    "activity": "#4e79a7",
-    "focus-area": "#f28e2b",
-    "cross-cutting": "#edc948",
-    "result": "#59a14f",
-    "impact": "#e15759",
-    "lead": "#333333",
-    "partner": "#9a9a9a",
-    "sub-organisation": "#b07aa1",
-    "flag": "#d62728",
-    "actor": "#76b7b2",
-}
-
-_WORDS = {
-    "da": {
-        "activity": "Aktivitet",
-        "focus-area": "Indsatsområde",
-        "cross-cutting": "Tværgående indsats",
-        "result": "Resultat",
-        "impact": "Effekt",
-        "budget": "Budget",
-        "leads": "Ansvarlige",
-        "partners": "Partnere",
-        "deliverables": "Leverancer",
-        "passage": "Planen",
-        "lead-link": "Ansvarlig (leder)",
-        "partner-link": "Partner eller anden rolle",
-        "sub-org-link": "Underorganisation af",
-        "overloaded": "Overbelastet aktør (rød kant)",
-        "single-actor": "Hænger på én aktør (rød kant)",
-        "single-actor-short": "Hænger på én aktør",
-        "size-budget": "Størrelse: årets budget",
-        "size-load": "Størrelse: antal aktiviteter",
-        "width-budget": "Stregtykkelse: budget",
-        "changetheory": "Forandringsteori",
-        "actors": "Aktører og aktiviteter",
-        "coverage": "Indsatsområder × aktiviteter",
-        "total": "I alt",
-        "activities": "aktiviteter",
-        "no-focus-area": "uden indsatsområde",
-        "kr": "kr.",
-        "role": "rolle",
-        "flags": "Flag",
-        "actor": "Aktør",
-        "actors-n": "aktører",
-        "idle-left-out": "aktører uden rolle i året er udeladt",
-        "none": "ingen",
-        "year": "år",
-        "heat": "Farve: budget",
-    },
-    "en": {
-        "activity": "Activity",
-        "focus-area": "Focus area",
-        "cross-cutting": "Cross-cutting effort",
-        "result": "Result",
-        "impact": "Impact",
-        "budget": "Budget",
-        "leads": "Responsible",
-        "partners": "Partners",
-        "deliverables": "Deliverables",
-        "passage": "Plan",
-        "lead-link": "Responsible (lead)",
-        "partner-link": "Partner or other role",
-        "sub-org-link": "Sub-organisation of",
-        "overloaded": "Overloaded actor (red border)",
-        "single-actor": "Depends on one actor (red border)",
-        "single-actor-short": "Depends on one actor",
-        "size-budget": "Size: the year's budget",
-        "size-load": "Size: number of activities",
-        "width-budget": "Line width: budget",
-        "changetheory": "Change theory",
-        "actors": "Actors and activities",
-        "coverage": "Focus areas × activities",
-        "total": "Total",
-        "activities": "activities",
-        "no-focus-area": "no focus area",
-        "kr": "DKK",
-        "role": "role",
-        "flags": "Flags",
-        "actor": "Actor",
-        "actors-n": "actors",
-        "idle-left-out": "actors without a role in the year left out",
-        "none": "none",
-        "year": "year",
-        "heat": "Colour: budget",
-    },
-}
-
-
-def word(key: str, lang: str = "da") -> str:
-    """The page word ``key`` in ``lang`` (Danish when ``lang`` is unknown)."""
-    return _WORDS.get(lang, _WORDS["da"])[key]
-
-
-def money(value: Any, lang: str = "da") -> str:
-    """An amount as people read it: ``300.000 kr.`` (da) or ``DKK 300,000`` (en)."""
-    if value is None:
-        return "–"
-    number = float(value)
-    whole = number.is_integer()
-    text = f"{number:,.0f}" if whole else f"{number:,.2f}"
-    if lang == "da":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-        return f"{text} kr."
-    return f"DKK {text}"
+#: legend swatches: fills (dot, square, box, heat), marks (ring, dashed-ring), lines
+#: (line, dashed, dotted, arrow) and plain text
+SHAPES = ("dot", "square", "box", "heat", "ring", "dashed-ring", "line", "dashed", "dotted", "arrow", "text")
 
 
 @dataclass(frozen=True)
 class LegendEntry:
-    """One line of a legend: a swatch (``dot``, ``box``, ``line``, ``dashed``, ``ring``) and its text."""
+    """One line of a legend: a swatch of ``shape`` (see :data:`SHAPES`) in ``colour``, and its text."""
 
     label: str
     colour: str
     shape: str = "dot"
+    width: float = 2.0
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One checkbox of a page: show or hide the nodes of a focus area or an actor kind."""
+
+    group: str          # "focus-area" or "kind"
+    id: str             # the focus area's or the kind's IRI
+    label: str
+    colour: str = ""
 
 
 @dataclass
@@ -135,9 +44,14 @@ class NetworkPicture:
     """A network to draw: vis-network node and edge dicts with preset ``x``/``y``.
 
     Node dicts carry ``id``, ``label``, ``x``, ``y``, ``size``, ``color``, ``shape``,
-    ``kind`` and ``tooltip`` (plain text; the page turns it into a text-only DOM element).
-    Edge dicts carry ``id``, ``from``, ``to``, ``width``, ``color``, ``dashes``,
-    ``tooltip``. ``physics`` says whether the page lets vis-network relax the layout.
+    ``kind``, ``tooltip`` (plain text; the page turns it into a text-only DOM element),
+    ``search`` (the folded names the page's search box matches), ``areas`` (the focus areas
+    the node belongs to, for the focus-area checkboxes) and, for actors, ``kind_iri``.
+    Edge dicts carry ``id``, ``from``, ``to``, ``width``, ``color``, ``dashes``, ``tooltip``,
+    ``link`` (what the line means) and ``path`` (whether it leads toward the impact).
+    ``physics`` says whether the page lets vis-network relax the layout; ``highlight``
+    what clicking an activity shows (``path`` to the impact, or its ``neighbourhood``);
+    ``fit`` ``width`` makes the page as tall as the picture needs at its width.
     """
 
     name: str
@@ -148,11 +62,15 @@ class NetworkPicture:
     physics: bool = False
     directed: bool = True
     caption: str = ""
+    filters: list[Filter] = field(default_factory=list)
+    highlight: str = "neighbourhood"
+    fit: str = "box"
+    note: str = ""
 
     def sort(self) -> "NetworkPicture":
-        """Nodes by id and edges by (from, to, id): the page's bytes depend on nothing else."""
+        """Nodes by id and edges by (from, to, link): the page's bytes depend on nothing else."""
         self.nodes.sort(key=lambda n: n["id"])
-        self.edges.sort(key=lambda e: (e["from"], e["to"], e.get("dashes", False)))
+        self.edges.sort(key=lambda e: (e["from"], e["to"], e.get("link", ""), str(e.get("dashes", False))))
         for index, edge in enumerate(self.edges):
             edge["id"] = f"e{index}"
         return self
@@ -160,7 +78,11 @@ class NetworkPicture:
 
 @dataclass
 class MatrixPicture:
-    """A heat map: ``cells[r][c]`` is a number or ``None``, with row and column totals."""
+    """A heat map: ``cells[r][c]`` is a number or ``None``, with row and column totals.
+
+    ``words`` holds the page's own words for it (``total``, ``activity``, ``activities``,
+    ``note``) in its language, and ``money`` the formatted amounts by cell.
+    """
 
     name: str
     title: str
@@ -174,6 +96,8 @@ class MatrixPicture:
     legend: list[LegendEntry] = field(default_factory=list)
     caption: str = ""
     lang: str = "da"
+    note: str = ""
+    words: dict[str, str] = field(default_factory=dict)
 
     @property
     def max_cell(self) -> float:
