@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -24,14 +23,15 @@ from rdflib.namespace import SKOS
 from ..i18n import N_, texts
 from ..mint import REGISTRY, Minter, slug
 from ..namespaces import ORG, TH
-from .actors import ActorIndex, KnownActor, fold, guess_kind
+from .actors import ActorIndex, KnownActor, fold
 from .changetheory import Frame, read_frame
 from .details import (Name, capitalised, channels, objectives, parse_name, places, supports, target_groups, targets,
                       timeline)
 from .draft import Draft, DraftWriter
 from .errors import NotAPlanError
+from .newactors import NewActors
 from .money import Placed, cofinancing_funder, line_kind, meant, misprint_note, placed_rows, values, write_amount
-from .remarks import in_words
+from .remarks import in_words, term_label
 from .roles import RoleReading, read_roles
 from .sections import ActivityText, Outline, outline
 from .source import read_lines
@@ -42,20 +42,6 @@ __all__ = ["read_plan", "known_actors", "term_label"]
 
 _ROLE_LOCAL = {TH.Lead: "Lead", TH.CoLead: "CoLead", TH.Partner: "Partner", TH.Operator: "Operator",
                TH.Trainer: "Trainer", TH.Funder: "Funder", TH.Venue: "Venue"}
-
-
-@lru_cache(maxsize=1)
-def _ontology() -> Graph:
-    """The shipped ontology, parsed once: its labels name roles and actor kinds on the review list."""
-    from ..sources import ontology_path
-
-    return Graph().parse(ontology_path())
-
-
-def term_label(term: URIRef, lang: str) -> str:
-    """The ontology's own label of ``term`` (a role, an actor kind) in ``lang``: ``ansvarlig``, ``lead``."""
-    labels = {label.language: str(label) for label in _ontology().objects(term, RDFS.label)}
-    return labels.get(lang) or labels.get("da") or str(term).rsplit("#", 1)[-1]
 
 
 def known_actors(paths: list[Path] | None = None) -> Graph:
@@ -104,7 +90,7 @@ class _Reader:
         self.m, self.t = writer.minter, writer.t
         self.acts: list[_Act] = []
         self.used: dict[URIRef, KnownActor] = {}
-        self.proposed: dict[str, KnownActor] = {}
+        self.new = NewActors(index, writer)
         self.partnership = URIRef(self.m.partnership())
         name = frame.partnership_name or "Partnerskabet"
         title = frame.title.text if frame.title else None
@@ -129,6 +115,13 @@ class _Reader:
 
     def part_label(self, act: _Act, key: str) -> str:
         return str(self.w.graph.value(self.part(act, key), RDFS.label))
+
+    def section_label(self, act: _Act, key: str) -> str:
+        """The label :meth:`part` gives the section, without adding the section to the draft."""
+        if key == "intro":
+            return f"{act.title} – Indledning"
+        block = act.text.parts.get(key) if act.text else None
+        return f"{act.title} – {block.title if block else key}"
 
     # --- the frame ------------------------------------------------------------------------
 
@@ -271,42 +264,9 @@ class _Reader:
     def use(self, actor: KnownActor) -> None:
         self.used.setdefault(actor.iri, actor)
 
-    def propose(self, name: str, passage: Passage, section: str, parent: KnownActor | None = None) -> KnownActor | None:
-        clean = re.sub(r"^(?:foreningen|projektet|den|det|de)\s+", "", name.strip(" .,;:"), flags=re.I)
-        clean = clean.replace("\\", "/").strip()
-        if len(clean) < 2 or clean.endswith("-") or clean.isdigit():
-            return None
-        key = fold(clean)
-        if key in self.ignored or any(key.startswith(name + " ") for name in self.ignored):
-            return None  # an activity's or focus area's own name ("Din Fritid Festivalen")
-        known = self.index.lookup(clean)
-        if known is not None:
-            return known
-        if key in self.proposed:
-            return self.proposed[key]
-        iri = URIRef(self.m.actor(clean))
-        existing = self.index.by_iri(iri)
-        if existing is not None:
-            return existing
-        kind = guess_kind(clean)
-        if parent is not None and kind == TH.Association and parent.kind in (TH.MunicipalAdministration, TH.MunicipalUnit):
-            kind = TH.MunicipalUnit  # a unit of an administration
-        actor = self.index.add(KnownActor(iri, clean[:1].upper() + clean[1:], kind, (clean,),
-                                          parent.iri if parent is not None else None, new=True))
-        self.proposed[key] = actor
-        t = self.t
-        values = dict(slug=slug(clean), kind=str(kind).rsplit("#", 1)[-1], label=term_label(kind, t.lang), name=clean)
-        if parent is not None:
-            suggestion = t("added as new actor thd:actor-{slug}, kind th:{kind} ({label}) guessed from its name, part "
-                           "of {parent}; if it is a known organisation, add “{name}” to its skos:altLabel in the "
-                           "registry and import again", parent=parent.label, **values)
-        else:
-            suggestion = t("added as new actor thd:actor-{slug}, kind th:{kind} ({label}) guessed from its name; if it "
-                           "is a known organisation, add “{name}” to its skos:altLabel in the registry and import "
-                           "again", **values)
-        self.w.flag(section, passage.line, clean,
-                    t("an organisation the actor registry does not know (no label or alias matches)"), suggestion)
-        return actor
+    def propose(self, name: str, passage: Passage, section: str, parent: KnownActor | None = None, *,
+                kind: URIRef | None = None, introduced: bool = False) -> KnownActor | None:
+        return self.new.propose(name, passage, section, parent, kind=kind, introduced=introduced)
 
     def declare_actors(self) -> None:
         w = self.w
@@ -320,7 +280,8 @@ class _Reader:
             if str(actor.iri).startswith(REGISTRY) or actor.kind in (TH.PartnershipBody, TH.Partnership):
                 continue
             if actor.new or self.actor_graph is None or (actor.iri, None, None) not in self.actor_graph:
-                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label, parent=actor.parent)
+                names = self.new.spellings_of(actor.iri)
+                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label, names, parent=actor.parent)
                 if actor.parent is not None and self.index.by_iri(actor.parent) is not None:
                     queue.append(self.index.by_iri(actor.parent))
                 continue
@@ -834,13 +795,30 @@ class _Reader:
     def role_status(self, resp: URIRef, prospective: bool) -> None:
         self.w.add(resp, TH.roleStatus, TH.Prospective if prospective else TH.Agreed)
 
+    def roles_of(self, act: _Act) -> tuple[list[RoleReading], list]:
+        """What the activity's text says about who does what (see :func:`.roles.read_roles`)."""
+        partnership = KnownActor(self.partnership, self.frame.partnership_name or "Partnerskabet", TH.Partnership, ())
+        return read_roles(
+            act.text, self.index, plan_actors=self.plan_actors, partnership=partnership, ignore=self.ignored_names,
+            propose=lambda name, passage, part, parent=None, **how: self.propose(
+                name, passage, self.section_label(act, part), parent, **how),
+            alias=lambda actor, name, passage, part: self.new.alias(actor, name, passage, self.section_label(act, part)))
+
+    def discover(self) -> None:
+        """Read every activity's roles once before writing any, so the organisations the
+        plan names for the first time anywhere are known everywhere ("skolerne" in
+        activity 5 are the schools activity 6 names); the readings are thrown away, and the
+        new organisations get their review rows only if the draft uses them."""
+        everything = [p for a in self.out.activities for p in sentences(a.all_lines())] + sentences(self.out.intro)
+        self.new.learn_kinds(everything)
+        for act in self.acts:
+            if act.text is not None:
+                self.roles_of(act)
+        self.plan_actors = {m.actor.iri for p in everything for m in self.index.find(p.text)}
+
     def write_roles(self, act: _Act, node: URIRef) -> None:
         w, t = self.w, self.t
-        partnership = KnownActor(self.partnership, self.frame.partnership_name or "Partnerskabet", TH.Partnership, ())
-        readings, doubts = read_roles(act.text, self.index, plan_actors=self.plan_actors, partnership=partnership,
-                                      propose=lambda name, passage, part, parent=None: self.propose(
-                                          name, passage, self.part_label(act, part), parent),
-                                      ignore=self.ignored_names)
+        readings, doubts = self.roles_of(act)
         leads = {r.actor.iri for r in readings if r.role in (TH.Lead, TH.CoLead)}
         merged: dict[tuple[URIRef, URIRef], list[RoleReading]] = {}
         for r in readings:
@@ -907,11 +885,12 @@ class _Reader:
         self.ignored_names = [a.name.label for a in self.acts] + [a.name.short for a in self.acts] + \
             [n for a in self.acts for n in a.name.former] + [a.name for a in self.frame.areas] + \
             [self.frame.partnership_name or ""]
-        self.ignored = {fold(n) for n in self.ignored_names if n}
+        self.new.ignored = {fold(n) for n in self.ignored_names if n}
         self.body("working-group")
         self.body("steering-group")
         everything = [p for a in self.out.activities for p in sentences(a.all_lines())] + sentences(self.out.intro)
         self.plan_actors = {m.actor.iri for p in everything for m in self.index.find(p.text)}
+        self.discover()
         self.confirm_overview()
         for act in self.acts:
             self.read_own_table(act)
@@ -919,6 +898,7 @@ class _Reader:
             self.write_activity(act)
         self.write_sums_and_earmarks()
         self.declare_actors()
+        self.new.review(self.used)
 
 
 def _part_of(text: ActivityText, line: Line) -> str:

@@ -4,7 +4,8 @@ The modules that read one part of a plan (its tables, its roles, the focus areas
 activity names) find their doubts where the language of the review list is not at hand.
 They say them as a :class:`Remark`: the English message, marked for the catalogue where it
 is written (``N_``, or :meth:`Remark.plural`), and the values that fill it.
-:meth:`theory.importer.draft.DraftWriter.flag` puts it into the draft's language.
+:meth:`theory.importer.draft.DraftWriter.flag` puts it into the draft's language. Roles and
+actor kinds are named by the ontology's own labels (:func:`term_label`).
 
 >>> from theory.i18n import N_, texts
 >>> Remark(N_("the figure {figure} stands under no year column of its own"), figure="80.000").text(texts("en"))
@@ -13,9 +14,12 @@ is written (``N_``, or :meth:`Remark.plural`), and the values that fill it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-__all__ = ["Remark", "in_words"]
+from rdflib import RDFS, Graph, URIRef
+
+__all__ = ["Remark", "in_words", "term_label"]
 
 
 class Remark:
@@ -54,3 +58,17 @@ class Remark:
 def in_words(value: Any, t) -> Any:
     """``value`` as the review list writes it: a :class:`Remark` translated, anything else as it is."""
     return value.text(t) if isinstance(value, Remark) else value
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    """The shipped ontology, parsed once: its labels name roles and actor kinds on the review list."""
+    from ..sources import ontology_path
+
+    return Graph().parse(ontology_path())
+
+
+def term_label(term: URIRef, lang: str) -> str:
+    """The ontology's own label of ``term`` (a role, an actor kind) in ``lang``: ``ansvarlig``, ``lead``."""
+    labels = {label.language: str(label) for label in _ontology().objects(term, RDFS.label)}
+    return labels.get(lang) or labels.get("da") or str(term).rsplit("#", 1)[-1]
