@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 from rdflib.compare import isomorphic
 
 from theory.build import serialize
@@ -358,6 +359,36 @@ def test_shipped_plan_text_reads_as_curated():
     graph += known_actors()
     graph += g
     assert validate(graph).violations == []
+
+
+@pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")
+def test_shipped_plan_text_names_its_own_organisations_with_the_registry_alone():
+    """A partnership's first import: the responsible organisations the plan names for the
+    first time are read as the curator read them (activities 1, 4, 8, 10 and 12 by name),
+    other spellings of one are one actor, and every new organisation is on the review list."""
+    draft = read_plan(SHIPPED_TEXT, lang="en")
+    g = draft.graph
+    plan = "Boligsociale helhedsplan for Tingbjerg/Utterslevhuse"
+
+    def leads(number: int) -> set[str]:
+        activity = next(g.subjects(TH.activityNumber, Literal(number)))
+        return {str(g.value(g.value(r, TH.actor), RDFS.label)) for r in g.objects(activity, TH.responsibility)
+                if g.value(r, TH.role) == TH.Lead}
+
+    assert leads(1) == {plan}
+    assert leads(4) == {plan, "Boligsociale helhedsplan Tingbjerg Forum", "Husum for alle", "Ny Start"}
+    assert leads(8) == {plan, "Tingbjerg Bibliotek/kulturhus", "Café Mors Varme Hænder"}
+    assert leads(10) == {plan, "EnergiCenter Voldparken", "Husum for alle", "Kultur og Fritid Brønshøj-Husum"}
+    assert leads(12) == {"Brønshøj-Husum fritidscenter", "Fritidscenter Tingbjerg", "Fritidscenter Vanløse"}
+    master = URIRef("https://w3id.org/theory/data/tingbjerg-husum/actor-boligsociale-helhedsplan-for-tingbjerg-"
+                    "utterslevhuse")
+    assert (master, RDF.type, TH.HousingSocialMasterPlan) in g
+    assert {str(o) for o in g.objects(master, SKOS.altLabel)} == {
+        "boligsociale helhedsplan i Tingbjerg/Utterslevhuse", "boligsociale team i Tingbjerg/Utterslev Huse"}
+    new = {str(s).rsplit("actor-", 1)[-1] for s in g.subjects(RDFS.label, None) if "/tingbjerg-husum/actor-" in str(s)}
+    assert len(new) == 27
+    for local in new:
+        assert [row for row in draft.review if f"thd:actor-{local}," in row.suggestion], local
 
 
 @pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")

@@ -4,8 +4,9 @@ Each variation either imports correctly or puts the problem on the review list; 
 is wrong without a review row fails. The variations: parts in another order, an extra and
 a missing activity, the years 2025–2028, a table without its "I alt", an activity without
 an "Økonomi" section, text broken across pages (form feeds, a running header and page
-numbers), a table row with more figures than year columns, and a row of figures without
-the extractor's spacing.
+numbers), a table row with more figures than year columns, a row of figures without
+the extractor's spacing, and responsible sections that name organisations the registry
+does not know (a partnership's first plan).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 from rdflib.compare import graph_diff, isomorphic
 
 from theory.importer import read_plan
@@ -198,3 +200,79 @@ def test_an_earmark_for_an_activity_the_plan_does_not_have(tmp_path, registry):
         draft = imported(tmp_path, text, registry, name=f"plan-{lang}.txt", lang=lang)
         assert not list(draft.graph.subjects(RDF.type, TH.Earmark))
         assert [r.why for r in draft.review if r.why.startswith(why[:10])] == [why]
+
+
+#: the responsible sections of the mini plan, rewritten to name organisations the test
+#: registry does not know, the ways Danish plans write them
+FIRST_PLAN = [
+    ("Den boligsociale helhedsplan Amagerbro er aktivitetsansvarlig. Amager Fælled Skole og Natteravnene indgår som \n"
+     "samarbejdspartnere. \n",
+     # a housing-social master plan by its place; an organisation named like the activity, by its kind
+     # noun; an elided list of schools whose first place has two words
+     "Den boligsociale helhedsplan for Sundholm/Amager Øst er aktivitetsansvarlig sammen med foreningen Gårdhaven. \n"
+     "Amager Fælled, Sundby og Holmbladsgade Skole indgår som samarbejdspartnere. \n"),
+    ("Amager Bibliotek er ansvarlig for lektiecaféen i samarbejde med Røde Kors. Det er hensigten at inddrage SSP \n"
+     "København. \n",
+     # a name not fully capitalised; two nouns joined by "og" before a place; the master plan again, spelled
+     # another way (a line break inside it)
+     "Sundby for alle er ansvarlig for lektiecaféen i samarbejde med Kultur og Fritid Amager. Det boligsociale team i \n"
+     "Sundholm/Amager Øst deltager også. \n"),
+    ("Juni-august: Fodboldturnering i parken. \n",
+     "Juni-august: Fodboldturnering ved Fritidscenter Amager og Fritidscenter Sundby. \n"),
+    ("Sundby Boldklub og Fritidscenter Amager er tovholdere. Københavns Politi deltager i turneringen. Der ansøges om \n"
+     "tilskud hos Amager Øst Lokaludvalg. \n",
+     # a plural read out against the activity's names; a quoted name after a kind noun; an abbreviation in
+     # brackets, then on its own; a master plan the activity does not name
+     "Ledelsen i de to fritidscentre er ansvarlige for turneringen. Udviklingen sker i samarbejde med netværket \n"
+     "”Amager Sammen”. Amager Kulturhus (AKH) lægger lokaler til. AKH og Sundby Boldklub deltager i planlægningen. \n"
+     "Det boligsociale team deltager også. \n"),
+]
+
+
+def test_organisations_the_registry_does_not_know_are_read_or_reviewed(tmp_path, registry):
+    text = MINI
+    for old, new in FIRST_PLAN:
+        assert old in text
+        text = text.replace(old, new)
+    draft = imported(tmp_path, text, registry)
+    g = draft.graph
+    found = set()
+    for resp in g.subjects(RDF.type, TH.Responsibility):
+        activity = next(g.subjects(TH.responsibility, resp))
+        if str(activity).endswith(("gaardhaven", "lektiecafe-sundholm", "sommerbold")):
+            found.add((str(activity).rsplit("activity-", 1)[-1], str(g.value(resp, TH.actor)).rsplit("actor-", 1)[-1],
+                       str(g.value(resp, TH.role)).rsplit("#", 1)[-1]))
+    plan = "boligsociale-helhedsplan-for-sundholm-amager-oest"
+    assert found == {
+        ("gaardhaven", plan, "Lead"), ("gaardhaven", "gaardhaven", "Lead"),
+        ("gaardhaven", "amager-faelled-skole", "Partner"), ("gaardhaven", "sundby-skole", "Partner"),
+        ("gaardhaven", "holmbladsgade-skole", "Partner"),
+        ("lektiecafe-sundholm", "sundby-for-alle", "Lead"), ("lektiecafe-sundholm", "kultur-og-fritid-amager", "Partner"),
+        ("lektiecafe-sundholm", plan, "Partner"), ("lektiecafe-sundholm", "https://w3id.org/theory/data/actors/fsb",
+                                                   "Funder"),
+        ("sommerbold", "fritidscenter-amager", "Lead"), ("sommerbold", "fritidscenter-sundby", "Lead"),
+        ("sommerbold", "amager-sammen", "Partner"), ("sommerbold", "amager-kulturhus", "Venue"),
+        ("sommerbold", "amager-kulturhus", "Partner"), ("sommerbold", "sundby-boldklub", "Partner"),
+    }
+    # the kinds the text gives: a master plan, a network, schools, the fritidscentre
+    for local, kind in ((plan, TH.HousingSocialMasterPlan), ("amager-sammen", TH.Network),
+                        ("sundby-skole", TH.School), ("fritidscenter-sundby", TH.MunicipalUnit)):
+        assert (thd(f"actor-{local}"), RDF.type, kind) in g, local
+    # every new organisation is reviewed where it is first read
+    new = {str(s).rsplit("actor-", 1)[-1] for s in g.subjects(RDFS.label, None) if str(s).startswith(BASE + "actor-")}
+    assert len(new) == 12
+    for local in new:
+        assert [r for r in draft.review if f"thd:actor-{local}," in r.suggestion], local
+    # other spellings are the same organisation, recorded and reviewed
+    assert {str(o) for o in g.objects(thd(f"actor-{plan}"), SKOS.altLabel)} == {"boligsociale team i Sundholm/Amager Øst"}
+    assert {str(o) for o in g.objects(thd("actor-amager-kulturhus"), SKOS.altLabel)} == {"AKH"}
+    spelled = [r for r in draft.review if r.why.startswith("read as another way of writing")]
+    assert {(r.read, r.section.split(" –")[0]) for r in spelled} == {
+        ("boligsociale team i Sundholm/Amager Øst", "2. Aktivitet: Lektiecafé Sundholm"),
+        ("AKH", "3. Aktivitet: Sommerbold")}
+    # a reference the activity does not resolve is not read, and reviewed
+    assert [r for r in draft.review if r.why == "“Det boligsociale team” is not read: the activity names no "
+                                                 "housing-social master plan"]
+    # the plural is read out against the activity's own names, and said so
+    assert [r for r in draft.review if r.why == "“de to fritidscentre” read as Fritidscenter Amager, Fritidscenter Sundby"]
+    assert conforms(draft, registry) == []
