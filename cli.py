@@ -472,12 +472,9 @@ def import_command(source, output, actors, lang):
     result = import_plan(source, output, actors=actors, lang=lang)
     for finding in result.findings:
         click.echo(finding.line(), err=True)
+    click.echo(result.summary(lang), err=bool(result.violations))
     if result.violations:
-        click.echo(f"{output}: nothing written; fix the workbook and import it again", err=True)
         sys.exit(1)
-    what = f"{len(result.paths)} files" if output.suffix.lower() != ".xlsx" else "workbook"
-    review = f", {len(result.review)} readings to review" if result.review or source.suffix.lower() != ".xlsx" else ""
-    click.echo(f"{output}: {result.triples} triples, {what}{review}")
 
 
 @main.command("diff", epilog=EXIT_CODES_HELP)

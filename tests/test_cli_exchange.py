@@ -67,7 +67,7 @@ def test_the_analysts_loop_edit_one_amount_and_diff_shows_exactly_that(runner, e
     folder = tmp_path / "tingbjerg-husum-2024"
     imported = run(runner, "import", edited, "-o", folder)
     assert imported.exit_code == 0, imported.output
-    assert imported.stdout.startswith(f"{folder}: ") and "19 files" in imported.stdout
+    assert imported.stdout == f"{folder}: 5938 tripler, 19 filer\n"
     assert run(runner, "validate", "--data", folder).exit_code == 0
     rows = json.loads(run(runner, "diff", SHIPPED, folder, "--format", "json").stdout)
     assert [(r["kind"], r["year"], r["old"], r["new"]) for r in rows] == [("budget-changed", 2024, 160000, 170000)]
@@ -107,8 +107,8 @@ def test_a_workbook_with_problems_writes_nothing(runner, exported, tmp_path):
     assert result.exit_code == 3
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3 and all(line.startswith("Error: ") for line in lines)
-    assert any("row 2" in line and "'12,5x'" in line for line in lines)
-    assert any("row 3" in line and "2019" in line for line in lines)
+    assert any("række 2" in line and "'12,5x'" in line for line in lines)  # --lang da, the default
+    assert any("række 3" in line and "2019" in line for line in lines)
     assert "Traceback" not in result.output
     assert not folder.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["broken.xlsx"]
 
@@ -133,7 +133,7 @@ def test_a_plans_text_becomes_a_draft_folder_with_a_review_list(runner, tmp_path
     folder = tmp_path / "amagerbro-2024"
     result = run(runner, "import", MINI, "-o", folder)
     assert result.exit_code == 0, result.output
-    assert "readings to review" in result.stdout
+    assert "læsninger at gennemse" in result.stdout
     names = sorted(p.name for p in folder.iterdir())
     assert "plan.ttl" in names and "review.csv" in names and any(n.startswith("activity-") for n in names)
     review = list(csv.DictReader(io.StringIO((folder / "review.csv").read_text(encoding="utf-8"))))

@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 
 from theory.diff import COLUMNS, KINDS, diff_marks, diff_plans
 from theory.errors import UsageError
-from theory.namespaces import SCHEMA
+from theory.namespaces import SCHEMA, TH
 
 TEST = "https://w3id.org/theory/data/test/"
 ROOT = Path(__file__).resolve().parents[1]
@@ -146,3 +146,47 @@ def test_marks_for_the_picture(years):
         (TEST + "activity-sommerlejr", TEST + "fa-positive-faellesskaber"): "removed",
     }
     assert diff_marks([]) == {"nodes": {}, "links": {}}
+
+
+# one language at a time
+
+
+@pytest.fixture(scope="module")
+def edited(shipped) -> Graph:
+    """The shipped plan with one line of Fælleshaven's own table and one target changed."""
+    new = Graph()
+    new += shipped
+    amount = URIRef("https://w3id.org/theory/data/tingbjerg-husum/amount-faelleshaven-2021-activity-activity-funds")
+    new.set((amount, SCHEMA.value, Literal("35000.0", datatype=new.value(amount, SCHEMA.value).datatype)))
+    deliverable = URIRef("https://w3id.org/theory/data/tingbjerg-husum/deliverable-faelleshaven-1")
+    new.set((deliverable, TH.targetMin, Literal("22.5", datatype=new.value(deliverable, TH.targetMin).datatype)))
+    return new
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("da", [("target-changed", "1. Fælleshaven – Mindst 20 praktikforløb årligt", None,
+             "≥ 20 praktikforløb pr. år", "≥ 22,5 praktikforløb pr. år"),
+            ("budget-changed", "1. Fælleshaven – Aktivitetsmidler (aktivitetens økonomitabel)", 2021, 30000, 35000)]),
+    ("en", [("target-changed", "1. The Community Garden – Mindst 20 praktikforløb årligt", None,
+             "≥ 20 praktikforløb per year", "≥ 22.5 praktikforløb per year"),
+            ("budget-changed", "1. The Community Garden – Aktivitetsmidler (activity table)", 2021, 30000, 35000)]),
+])
+def test_a_diff_row_in_danish_and_in_english(shipped, edited, lang, expected):
+    """The ontology's terms (tables, periods) and numbers in the language; plan text without an
+    English label (the line as printed, the unit) in Danish, in both."""
+    assert _facts(diff_plans(shipped, edited, lang=lang)) == expected
+
+
+@pytest.mark.parametrize("lang, header, kind, money", [
+    ("da", ["art", "emne", "år", "før", "nu"], "beløb ændret", "35.000 kr."),
+    ("en", ["kind", "subject", "year", "old", "new"], "budget-changed", "DKK 35,000"),
+])
+def test_the_diff_for_people_speaks_one_language(shipped, edited, lang, header, kind, money):
+    from theory.diff import diff_text
+
+    lines = diff_text(diff_plans(shipped, edited, lang=lang), "table", lang=lang).splitlines()
+    assert lines[0].split() == header
+    budget = next(line for line in lines if "Aktivitetsmidler" in line)
+    assert budget.startswith(kind) and budget.endswith(money)
+    assert diff_text([], "table", lang=lang) == {"da": "De to planer siger det samme: ingen ændringer.\n",
+                                                 "en": "The two plans say the same: no changes.\n"}[lang]

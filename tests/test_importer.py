@@ -17,9 +17,12 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+from rdflib.compare import isomorphic
 
 from theory.build import serialize
 from theory.budget import audit_budget
+from theory.errors import UsageError
 from theory.importer import REVIEW_COLUMNS, read_plan
 from theory.importer.reader import known_actors
 from theory.load import parse_file
@@ -46,7 +49,7 @@ def registry() -> Graph:
 
 @pytest.fixture(scope="module")
 def draft(registry):
-    return read_plan(MINI, actors=registry)
+    return read_plan(MINI, actors=registry, lang="en")
 
 
 def with_model(draft, registry) -> Graph:
@@ -319,7 +322,7 @@ def test_draft_passes_the_shapes(draft, registry):
 
 
 def test_same_input_same_bytes(draft, registry):
-    again = read_plan(MINI, actors=registry)
+    again = read_plan(MINI, actors=registry, lang="en")
     assert serialize(again.graph, "ttl") == serialize(draft.graph, "ttl")
     assert again.review_csv() == draft.review_csv()
 
@@ -342,7 +345,7 @@ def test_spacing_placements_confirmed_by_the_stated_sums_need_no_review(draft):
 
 @pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")
 def test_shipped_plan_text_reads_as_curated():
-    draft = read_plan(SHIPPED_TEXT)
+    draft = read_plan(SHIPPED_TEXT, lang="en")
     g = draft.graph
     numbers = {int(n) for n in g.objects(None, TH.activityNumber)}
     assert numbers == set(range(1, 17))
@@ -359,10 +362,40 @@ def test_shipped_plan_text_reads_as_curated():
 
 
 @pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")
+def test_shipped_plan_text_names_its_own_organisations_with_the_registry_alone():
+    """A partnership's first import: the responsible organisations the plan names for the
+    first time are read as the curator read them (activities 1, 4, 8, 10 and 12 by name),
+    other spellings of one are one actor, and every new organisation is on the review list."""
+    draft = read_plan(SHIPPED_TEXT, lang="en")
+    g = draft.graph
+    plan = "Boligsociale helhedsplan for Tingbjerg/Utterslevhuse"
+
+    def leads(number: int) -> set[str]:
+        activity = next(g.subjects(TH.activityNumber, Literal(number)))
+        return {str(g.value(g.value(r, TH.actor), RDFS.label)) for r in g.objects(activity, TH.responsibility)
+                if g.value(r, TH.role) == TH.Lead}
+
+    assert leads(1) == {plan}
+    assert leads(4) == {plan, "Boligsociale helhedsplan Tingbjerg Forum", "Husum for alle", "Ny Start"}
+    assert leads(8) == {plan, "Tingbjerg Bibliotek/kulturhus", "Café Mors Varme Hænder"}
+    assert leads(10) == {plan, "EnergiCenter Voldparken", "Husum for alle", "Kultur og Fritid Brønshøj-Husum"}
+    assert leads(12) == {"Brønshøj-Husum fritidscenter", "Fritidscenter Tingbjerg", "Fritidscenter Vanløse"}
+    master = URIRef("https://w3id.org/theory/data/tingbjerg-husum/actor-boligsociale-helhedsplan-for-tingbjerg-"
+                    "utterslevhuse")
+    assert (master, RDF.type, TH.HousingSocialMasterPlan) in g
+    assert {str(o) for o in g.objects(master, SKOS.altLabel)} == {
+        "boligsociale helhedsplan i Tingbjerg/Utterslevhuse", "boligsociale team i Tingbjerg/Utterslev Huse"}
+    new = {str(s).rsplit("actor-", 1)[-1] for s in g.subjects(RDFS.label, None) if "/tingbjerg-husum/actor-" in str(s)}
+    assert len(new) == 27
+    for local in new:
+        assert [row for row in draft.review if f"thd:actor-{local}," in row.suggestion], local
+
+
+@pytest.mark.skipif(not SHIPPED_TEXT.is_file(), reason="the shipped plan's text is not beside the repository")
 def test_shipped_plan_text_audits_as_curated(tmp_path, ws, plan):
     from theory.sources import shipped_registry_path
 
-    draft = read_plan(SHIPPED_TEXT)
+    draft = read_plan(SHIPPED_TEXT, lang="en")
     mine = workspace(draft, tmp_path / "portfolio", shipped_registry_path() / "actors.ttl")
 
     def key(row):
@@ -370,3 +403,50 @@ def test_shipped_plan_text_audits_as_curated(tmp_path, ws, plan):
 
     assert sorted(map(key, audit_budget(mine, mine.plans[0]).mismatches)) == \
         sorted(map(key, audit_budget(ws, plan).mismatches))
+
+
+# one language at a time
+
+
+@pytest.fixture(scope="module")
+def danish(registry):
+    return read_plan(MINI, actors=registry, lang="da")
+
+
+def _row(draft, read: str):
+    return next(row for row in draft.review if row.read.startswith(read))
+
+
+def test_the_review_list_speaks_the_language_asked_for(draft, danish):
+    english, dansk = _row(draft, "Lønmidler 80.000"), _row(danish, "Lønmidler 80.000")
+    assert (english.line, english.why, english.suggestion) == (
+        "line 69", "“120.00” in a column of thousands (2024)", "likely a misprint of 120.000; recorded as printed")
+    assert (dansk.line, dansk.why, dansk.suggestion) == (
+        "linje 69", "»120.00« i en kolonne af tusinder (2024)",
+        "formentlig en trykfejl for 120.000; registreret som trykt")
+    assert english.section == dansk.section == "1. Aktivitet: Gårdhaven – Økonomi"  # the plan's own section title
+    assert len(danish.review) == len(draft.review)
+    assert danish.review[1].read == "1 resultat for »Trygt byliv«"  # what was read, when the tool says it
+    assert draft.review[1].read == "1 result of “Trygt byliv”"
+    assert danish.review_csv().splitlines()[0] == "section,line,read,why,suggestion"  # the columns stay keys
+
+
+def test_roles_and_kinds_are_named_by_the_ontologys_labels(draft, danish):
+    assert _row(danish, "Det er hensigten at inddrage SSP").why == \
+        "SSP København som samarbejdspartner: planen udtrykker kun en hensigt (»hensigten«)"
+    assert _row(draft, "Det er hensigten at inddrage SSP").why == \
+        "SSP København as partner: the plan only states an intention (“hensigten”)"
+    assert "art th:School (Skole eller uddannelsessted) gættet ud fra navnet" in \
+        _row(danish, "Amager Fælled Skole").suggestion
+    assert "kind th:School (School or college) guessed from its name" in _row(draft, "Amager Fælled Skole").suggestion
+
+
+def test_the_graph_is_the_same_plan_text_in_either_language(draft, danish):
+    assert isomorphic(draft.graph, danish.graph)
+    notes = {str(note) for note in danish.graph.objects(None, TH.note)}
+    assert "Trykt som '120.00'; formentlig 120.000." in notes  # plan-style Danish data notes, whatever the language
+
+
+def test_an_unknown_language_is_refused_before_reading(registry):
+    with pytest.raises(UsageError, match="unknown language 'de'"):
+        read_plan(MINI, actors=registry, lang="de")

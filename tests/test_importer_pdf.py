@@ -175,7 +175,7 @@ def registry() -> Graph:
 @pytest.fixture(scope="module")
 def pdf_draft(tmp_path_factory, registry):
     path = valby(tmp_path_factory.mktemp("valby") / "valby-2024.pdf")
-    return read_plan(path, actors=registry)
+    return read_plan(path, actors=registry, lang="en")
 
 
 def overview(graph: Graph) -> set[tuple[str, int, Decimal]]:
@@ -245,12 +245,12 @@ def test_pdf_draft_passes_the_shapes_and_is_deterministic(pdf_draft, registry, t
     graph += registry
     graph += pdf_draft.graph
     assert validate(graph).violations == []
-    again = read_plan(valby(tmp_path / "again.pdf"), actors=registry)
+    again = read_plan(valby(tmp_path / "again.pdf"), actors=registry, lang="en")
     assert serialize(again.graph, "ttl") == serialize(pdf_draft.graph, "ttl")
 
 
 def test_pdf_figure_between_two_year_columns_is_not_read_but_reviewed(tmp_path, registry):
-    draft = read_plan(valby(tmp_path / "misaligned.pdf", misaligned=True), actors=registry)
+    draft = read_plan(valby(tmp_path / "misaligned.pdf", misaligned=True), actors=registry, lang="en")
     assert not {a for a in overview(draft.graph) if a[0] == "sommerbold"}
     rows = [row for row in draft.review if row.read.startswith("2. Sommerbold (NY)")]
     assert rows and "stands under no year column" in rows[0].why

@@ -4,8 +4,9 @@ Each variation either imports correctly or puts the problem on the review list; 
 is wrong without a review row fails. The variations: parts in another order, an extra and
 a missing activity, the years 2025–2028, a table without its "I alt", an activity without
 an "Økonomi" section, text broken across pages (form feeds, a running header and page
-numbers), a table row with more figures than year columns, and a row of figures without
-the extractor's spacing.
+numbers), a table row with more figures than year columns, a row of figures without
+the extractor's spacing, and responsible sections that name organisations the registry
+does not know (a partnership's first plan).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
 from rdflib.compare import graph_diff, isomorphic
 
 from theory.importer import read_plan
@@ -41,13 +43,13 @@ def registry() -> Graph:
 
 @pytest.fixture(scope="module")
 def original(registry):
-    return read_plan(DATA / "mini-plan.txt", actors=registry)
+    return read_plan(DATA / "mini-plan.txt", actors=registry, lang="en")
 
 
-def imported(tmp_path: Path, text: str, registry: Graph, name: str = "plan.txt"):
+def imported(tmp_path: Path, text: str, registry: Graph, name: str = "plan.txt", lang: str = "en"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    return read_plan(path, actors=registry)
+    return read_plan(path, actors=registry, lang=lang)
 
 
 def block(text: str, start: str, end: str | None) -> str:
@@ -166,13 +168,17 @@ def test_text_broken_across_pages(tmp_path, registry, original):
     assert all(r.line.startswith("p. ") for r in draft.review if r.line)
 
 
-def test_a_row_with_more_figures_than_years(tmp_path, registry):
+@pytest.mark.parametrize("lang, why", [
+    ("en", "5 figures for 4 year columns; no figure of the row was read"),
+    ("da", "5 tal til 4 årskolonner; ingen af rækkens tal blev læst"),
+])
+def test_a_row_with_more_figures_than_years(tmp_path, registry, lang, why):
     text = MINI.replace("Lønmidler 80.000 80.000 100.000 120.00 \n", "Lønmidler 80.000 80.000 100.000 120.000 5.000 \n")
-    draft = imported(tmp_path, text, registry)
+    draft = imported(tmp_path, text, registry, lang=lang)
     own = amounts(draft.graph, "gaardhaven", TH.ActivityTable)
     assert not [key for key in own if key[1] == "SalaryFunds"]
     rows = [r for r in draft.review if r.read.startswith("Lønmidler 80.000")]
-    assert rows and rows[0].why.startswith("5 figures for 4 year columns")
+    assert rows and rows[0].why == why
 
 
 def test_figures_without_the_extractors_spacing_are_reviewed(tmp_path, registry):
@@ -184,3 +190,89 @@ def test_figures_without_the_extractors_spacing_are_reviewed(tmp_path, registry)
     assert placed == {(2021, "Total"): 40000}  # as the text's spacing says ...
     assert any("put under 2021 by the text's spacing" in r.why for r in rows)  # ... and on the review list
     assert [r for r in draft.review if "marked (NY) but funded already in 2021" in r.why]
+
+
+def test_an_earmark_for_an_activity_the_plan_does_not_have(tmp_path, registry):
+    text = MINI.replace("(20.000kr øremærket \nLektiecafé Sundholm)", "(20.000kr øremærket \nUkendt Aktivitet)")
+    assert text != MINI
+    for lang, why in (("en", "an earmark for “Ukendt Aktivitet”, but no activity of the plan has that name"),
+                      ("da", "en øremærkning til »Ukendt Aktivitet«, men ingen af planens aktiviteter har det navn")):
+        draft = imported(tmp_path, text, registry, name=f"plan-{lang}.txt", lang=lang)
+        assert not list(draft.graph.subjects(RDF.type, TH.Earmark))
+        assert [r.why for r in draft.review if r.why.startswith(why[:10])] == [why]
+
+
+#: the responsible sections of the mini plan, rewritten to name organisations the test
+#: registry does not know, the ways Danish plans write them
+FIRST_PLAN = [
+    ("Den boligsociale helhedsplan Amagerbro er aktivitetsansvarlig. Amager Fælled Skole og Natteravnene indgår som \n"
+     "samarbejdspartnere. \n",
+     # a housing-social master plan by its place; an organisation named like the activity, by its kind
+     # noun; an elided list of schools whose first place has two words
+     "Den boligsociale helhedsplan for Sundholm/Amager Øst er aktivitetsansvarlig sammen med foreningen Gårdhaven. \n"
+     "Amager Fælled, Sundby og Holmbladsgade Skole indgår som samarbejdspartnere. \n"),
+    ("Amager Bibliotek er ansvarlig for lektiecaféen i samarbejde med Røde Kors. Det er hensigten at inddrage SSP \n"
+     "København. \n",
+     # a name not fully capitalised; two nouns joined by "og" before a place; the master plan again, spelled
+     # another way (a line break inside it)
+     "Sundby for alle er ansvarlig for lektiecaféen i samarbejde med Kultur og Fritid Amager. Det boligsociale team i \n"
+     "Sundholm/Amager Øst deltager også. \n"),
+    ("Juni-august: Fodboldturnering i parken. \n",
+     "Juni-august: Fodboldturnering ved Fritidscenter Amager og Fritidscenter Sundby. \n"),
+    ("Sundby Boldklub og Fritidscenter Amager er tovholdere. Københavns Politi deltager i turneringen. Der ansøges om \n"
+     "tilskud hos Amager Øst Lokaludvalg. \n",
+     # a plural read out against the activity's names; a quoted name after a kind noun; an abbreviation in
+     # brackets, then on its own; a master plan the activity does not name
+     "Ledelsen i de to fritidscentre er ansvarlige for turneringen. Udviklingen sker i samarbejde med netværket \n"
+     "”Amager Sammen”. Amager Kulturhus (AKH) lægger lokaler til. AKH og Sundby Boldklub deltager i planlægningen. \n"
+     "Det boligsociale team deltager også. \n"),
+]
+
+
+def test_organisations_the_registry_does_not_know_are_read_or_reviewed(tmp_path, registry):
+    text = MINI
+    for old, new in FIRST_PLAN:
+        assert old in text
+        text = text.replace(old, new)
+    draft = imported(tmp_path, text, registry)
+    g = draft.graph
+    found = set()
+    for resp in g.subjects(RDF.type, TH.Responsibility):
+        activity = next(g.subjects(TH.responsibility, resp))
+        if str(activity).endswith(("gaardhaven", "lektiecafe-sundholm", "sommerbold")):
+            found.add((str(activity).rsplit("activity-", 1)[-1], str(g.value(resp, TH.actor)).rsplit("actor-", 1)[-1],
+                       str(g.value(resp, TH.role)).rsplit("#", 1)[-1]))
+    plan = "boligsociale-helhedsplan-for-sundholm-amager-oest"
+    assert found == {
+        ("gaardhaven", plan, "Lead"), ("gaardhaven", "gaardhaven", "Lead"),
+        ("gaardhaven", "amager-faelled-skole", "Partner"), ("gaardhaven", "sundby-skole", "Partner"),
+        ("gaardhaven", "holmbladsgade-skole", "Partner"),
+        ("lektiecafe-sundholm", "sundby-for-alle", "Lead"), ("lektiecafe-sundholm", "kultur-og-fritid-amager", "Partner"),
+        ("lektiecafe-sundholm", plan, "Partner"), ("lektiecafe-sundholm", "https://w3id.org/theory/data/actors/fsb",
+                                                   "Funder"),
+        ("sommerbold", "fritidscenter-amager", "Lead"), ("sommerbold", "fritidscenter-sundby", "Lead"),
+        ("sommerbold", "amager-sammen", "Partner"), ("sommerbold", "amager-kulturhus", "Venue"),
+        ("sommerbold", "amager-kulturhus", "Partner"), ("sommerbold", "sundby-boldklub", "Partner"),
+    }
+    # the kinds the text gives: a master plan, a network, schools, the fritidscentre
+    for local, kind in ((plan, TH.HousingSocialMasterPlan), ("amager-sammen", TH.Network),
+                        ("sundby-skole", TH.School), ("fritidscenter-sundby", TH.MunicipalUnit)):
+        assert (thd(f"actor-{local}"), RDF.type, kind) in g, local
+    # every new organisation is reviewed where it is first read
+    new = {str(s).rsplit("actor-", 1)[-1] for s in g.subjects(RDFS.label, None) if str(s).startswith(BASE + "actor-")}
+    assert len(new) == 12
+    for local in new:
+        assert [r for r in draft.review if f"thd:actor-{local}," in r.suggestion], local
+    # other spellings are the same organisation, recorded and reviewed
+    assert {str(o) for o in g.objects(thd(f"actor-{plan}"), SKOS.altLabel)} == {"boligsociale team i Sundholm/Amager Øst"}
+    assert {str(o) for o in g.objects(thd("actor-amager-kulturhus"), SKOS.altLabel)} == {"AKH"}
+    spelled = [r for r in draft.review if r.why.startswith("read as another way of writing")]
+    assert {(r.read, r.section.split(" –")[0]) for r in spelled} == {
+        ("boligsociale team i Sundholm/Amager Øst", "2. Aktivitet: Lektiecafé Sundholm"),
+        ("AKH", "3. Aktivitet: Sommerbold")}
+    # a reference the activity does not resolve is not read, and reviewed
+    assert [r for r in draft.review if r.why == "“Det boligsociale team” is not read: the activity names no "
+                                                 "housing-social master plan"]
+    # the plural is read out against the activity's own names, and said so
+    assert [r for r in draft.review if r.why == "“de to fritidscentre” read as Fritidscenter Amager, Fritidscenter Sundby"]
+    assert conforms(draft, registry) == []

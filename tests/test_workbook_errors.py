@@ -42,11 +42,12 @@ def _set(sheet: str, row: int, header: str, value):
     return change
 
 
-def _problems(data: bytes) -> list[str]:
+def _problems(data: bytes, lang: str = "en") -> list[str]:
+    """The problems of the workbook ``data``, told in ``lang``."""
     with pytest.raises(LoadError) as caught:
-        import_workbook(data)
+        import_workbook(data, lang=lang)
     assert caught.value.exit_code == EXIT_LOAD == 3
-    assert str(caught.value).startswith("workbook: ")
+    assert str(caught.value).startswith("workbook: " if lang == "en" else "regneark: ")
     return caught.value.problems
 
 
@@ -178,9 +179,9 @@ def test_a_file_that_is_no_workbook(tmp_path):
     path = tmp_path / "plan.xlsx"
     path.write_text("not a workbook")
     with pytest.raises(LoadError, match=r"plan.xlsx: not an Excel workbook \(.xlsx\)"):
-        import_workbook(path)
+        import_workbook(path, lang="en")
     with pytest.raises(LoadError, match="no such file"):
-        import_workbook(tmp_path / "missing.xlsx")
+        import_workbook(tmp_path / "missing.xlsx", lang="en")
 
 
 def test_every_problem_at_once(small):
@@ -189,7 +190,7 @@ def test_every_problem_at_once(small):
     spoiled = _spoil(spoiled, _set("Budget", 3, "År", 2026))
     spoiled = _spoil(spoiled, lambda wb: wb["Roller"].merge_cells("D3:E3"))
     with pytest.raises(LoadError) as caught:
-        import_workbook(spoiled)
+        import_workbook(spoiled, lang="en")
     assert len(caught.value.problems) == 4
     assert str(caught.value) == ("workbook: 4 problems in the workbook; nothing was written; fix the workbook and "
                                  "import it again")
@@ -204,7 +205,7 @@ def test_at_most_fifty_problems_are_listed(small):
             row[4], row[5], row[-1] = f"linje {n}", f"x{n}", None
             ws.append(row)
     with pytest.raises(LoadError) as caught:
-        import_workbook(_spoil(small, many))
+        import_workbook(_spoil(small, many), lang="en")
     assert len(caught.value.problems) == LIMIT == 50
     assert str(caught.value) == ("workbook: 60 problems in the workbook (the first 50 are listed); nothing was "
                                  "written; fix the workbook and import it again")
@@ -237,9 +238,63 @@ def test_a_new_actor_of_the_shared_register_must_be_there(small):
                                                              "nej", "ja"]))
     assert len(import_workbook(spoiled).registry) == 2  # kind and name: without the register, nothing to check
     with pytest.raises(LoadError) as caught:
-        import_workbook(spoiled, registry=Graph())
+        import_workbook(spoiled, registry=Graph(), lang="en")
     assert caught.value.problems == [
         "sheet Aktører, row 4, column Fælles aktørregister: 'Ny Forvaltning' belongs to the shared actor register "
-        "(actor:ny-forvaltning), which does not have it; add it to the register first, or write nej (no) to keep "
+        "(actor:ny-forvaltning), which does not have it; add it to the register first, or write no to keep "
         "the actor in the plan"
     ]
+
+
+# the language the problems are told in
+
+
+def test_a_problem_in_danish_and_in_english(small):
+    spoiled = _spoil(small, _set("Budget", 2, "Beløb (kr.)", "12,5x"))
+    assert _problems(spoiled, lang="da") == [
+        "ark Budget, række 2, kolonne Beløb (kr.): '12,5x' er ikke et tal; skriv et helt antal kroner, fx 120000"
+    ]
+    assert _problems(spoiled, lang="en") == [
+        "sheet Budget, row 2, column Beløb (kr.): '12,5x' is not a number; write a whole number of kroner, e.g. 120000"
+    ]
+
+
+def test_danish_problems_about_an_english_workbook_name_its_sheets_as_it_does(data_dir):
+    english = export_workbook(Graph().parse(data_dir / "workbook" / "two-years-2024.ttl"), lang="en")
+    spoiled = _spoil(english, _set("Roles", 2, "Actor", "Ukendt Forening"))
+    spoiled = _spoil(spoiled, _set("Budget", 2, "Year", 2026))
+    assert _problems(spoiled, lang="da") == [
+        "ark Roles, række 2, kolonne Actor: ingen aktør 'Ukendt Forening' i ark Actors; skriv en aktørs navn eller "
+        "ID, som det står dér (partnerskabet og dets organer står i ark Plan), eller tilføj aktøren",
+        "ark Budget, række 2, kolonne Year: 2026 ligger uden for planens periode 2024-2024; vælg et af planens år "
+        "(rullemenuen viser dem), eller ret perioden i ark Plan",
+    ]
+
+
+def test_every_problem_at_once_in_danish(small):
+    spoiled = _spoil(small, _set("Budget", 2, "Beløb (kr.)", "12,5x"))
+    spoiled = _spoil(spoiled, _set("Roller", 2, "Rolle", "chef"))
+    spoiled = _spoil(spoiled, lambda wb: wb["Roller"].merge_cells("D3:E3"))
+    spoiled = _spoil(spoiled, lambda wb: wb.remove(wb["Målgrupper"]))
+    with pytest.raises(LoadError) as caught:
+        import_workbook(spoiled, lang="da")
+    assert caught.value.problems == [  # in the order of the sheets
+        "regnearket har intet ark 'Målgrupper'; tilføj det igen (kopiér det fra et regneark lavet med theory new), "
+        "eller eksportér planen igen",
+        "ark Roller, række 3: cellerne D3:E3 er flettet; ophæv fletningen, så hver værdi har sin egen celle",
+        "ark Roller, række 2, kolonne Rolle: 'chef' står ikke på listen; vælg en af: ansvarlig, medansvarlig, "
+        "samarbejdspartner, driftsansvarlig, træner eller underviser, medfinansierer, lægger lokaler til",
+        "ark Budget, række 2, kolonne Beløb (kr.): '12,5x' er ikke et tal; skriv et helt antal kroner, fx 120000",
+    ]
+    assert str(caught.value) == ("regneark: 4 problemer i regnearket; intet blev skrevet; ret regnearket og indlæs "
+                                 "det igen")
+
+
+def test_shape_findings_in_danish(small, tmp_path):
+    result = import_to_folder(_spoil(small, _set("Budget", 3, "Beløb (kr.)", -5)), tmp_path / "plan", lang="da")
+    assert not result.written
+    [finding] = result.violations
+    assert finding.severity == "Violation"  # the key stays; the line speaks the language
+    assert finding.line().startswith("Overtrædelse: ark Budget, række 3, kolonne Beløb (kr.): ")
+    assert finding.as_row()["severity"] == "Violation"
+

@@ -17,6 +17,11 @@ of a link: the focus area of a support, the actor of a role, the focus area of a
 :func:`diff_marks` turns the rows into what a picture of NEW marks (nodes and links added,
 removed or changed).
 
+Rows speak one language (``lang``): names and the ontology's terms (roles, tables, budget
+lines, periods) by their labels in that language, Danish where the plan has none, and
+numbers as the language writes them; the kinds and column titles people read come from
+the message catalogue (:func:`diff_text`). ``kind`` stays a key for programs.
+
 >>> rows = diff_plans(old_plan_graph, new_plan_graph)      # rdflib graphs, one plan each
 >>> [(row["kind"], row["subject"], row["old"], row["new"]) for row in rows]
 [('budget-changed', '1. Fælleshaven – Lønmidler (aktivitetens økonomitabel)', 160000, 170000)]
@@ -29,7 +34,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import UsageError
-from .i18n import N_, NC_
+from .i18n import N_, NC_, texts
 from .mint import REGISTRY, ROLE_SLUGS
 from .namespaces import SCHEMA, SKOS, TH
 
@@ -385,14 +390,16 @@ class _Differ:
 
     @staticmethod
     def target(side: _Plan, node) -> str:
+        """``100-130 børn pr. år``: the figures as the language writes numbers (``2,5`` / ``2.5``)."""
         low, high = _number(side.one(node, TH.targetMin)), _number(side.one(node, TH.targetMax))
         unit, period = side.one(node, TH.unit), side.one(node, TH.period)
+        number = texts(side.lang).number
         if low is not None and high is not None:
-            text = f"{low}" if low == high else f"{low}-{high}"
+            text = number(low) if low == high else f"{number(low)}-{number(high)}"
         elif low is not None:
-            text = f"≥ {low}"
+            text = f"≥ {number(low)}"
         elif high is not None:
-            text = f"≤ {high}"
+            text = f"≤ {number(high)}"
         else:
             text = "–"
         parts = [text, str(unit) if unit is not None else "", side.label(period) if period is not None else ""]
@@ -529,7 +536,6 @@ _SHOWN = [NC_("column", "kind"), NC_("column", "subject"), NC_("column", "year")
 def diff_text(rows: list[dict], fmt: str = "table", *, lang: str = "da") -> str:
     """The rows as text: for people the kind (in ``lang``), subject, year, old and new; for
     programs (csv, json) every column, sources and IRIs included. No rows: a line saying so."""
-    from .i18n import texts
     from .output import format_rows
 
     if fmt in ("csv", "json"):

@@ -84,6 +84,20 @@ class ImportResult:
     def violations(self) -> list[Any]:
         return [f for f in self.findings if f.severity == "Violation"]
 
+    def summary(self, lang: str = "da") -> str:
+        """One line saying what was written, or (after a violation) that nothing was."""
+        from .i18n import texts
+
+        t = texts(lang)
+        if self.violations:
+            return t("{output}: nothing written; fix the workbook and import it again", output=self.output)
+        what = (t("workbook") if self.output.suffix.lower() in WORKBOOK_SUFFIXES
+                else t.plural("{n} file", "{n} files", len(self.paths)))
+        line = t("{output}: {triples} triples, {what}", output=self.output, triples=self.triples, what=what)
+        if self.source.suffix.lower() not in WORKBOOK_SUFFIXES:
+            line += t.plural(", {n} reading to review", ", {n} readings to review", len(self.review))
+        return line
+
 
 def _review_csv(rows: list[dict], columns: Sequence[str]) -> bytes:
     buffer = io.StringIO()
@@ -120,7 +134,7 @@ def import_plan(source: Path, output: Path, *, actors: Sequence[Path] = (), lang
     known = known_actors([*[Path(a) for a in actors]] if actors else None)
     if actors:
         known += registry_graph()
-    draft = read_plan(source, actors=known)
+    draft = read_plan(source, actors=known, lang=lang)
     review = draft.review_rows()
     result = ImportResult(source, output, len(draft.graph), review=review)
     if output.suffix.lower() in WORKBOOK_SUFFIXES:
@@ -172,7 +186,7 @@ def workspace_of(path: Path, *, lang: str = "da", plan: str | None = None):
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from .workbook import import_workbook
 
-        ws = workspace_from_graph(import_workbook(path, registry=registry_graph()).graph,
+        ws = workspace_from_graph(import_workbook(path, registry=registry_graph(), lang=lang).graph,
                                   lang=lang, origin=str(path))
     else:
         from .workspace import Workspace

@@ -7,9 +7,11 @@ plan actors given to it) and finds them in a sentence by any Danish or English l
 Short all-capital aliases ("SOF", "UU") must match in capitals, so ordinary words do not.
 Elided lists are read out: "Tingbjerg, Korsager og Husum Skole" names three schools.
 
-:func:`new_names` proposes organisations the index does not know: runs of capitalised
-words in a sentence, minus the words every sentence starts with. :func:`guess_kind` guesses
-a new organisation's kind from its name; both are review-list material, never silent.
+Organisations the importer adds while reading (:attr:`KnownActor.new`) are found only
+where the text writes them with a capital as printed ("Kultur" the organisation, not
+"kultur" the word). A name ending in a head noun is found in its definite form too
+("Tingbjerg Skolen"), a slash with spaces around it too ("Bibliotek\\ Kulturhus").
+:mod:`.orgnames` reads the names the index does not know.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from ..namespaces import ORG, TH
 
-__all__ = ["KnownActor", "Mention", "ActorIndex", "fold", "new_names", "guess_kind", "ACTOR_KINDS"]
+__all__ = ["KnownActor", "Mention", "ActorIndex", "fold", "ACTOR_KINDS"]
 
 #: the kinds (subclasses of th:Actor) an organisation can have
 ACTOR_KINDS = (
@@ -37,6 +39,7 @@ _FOLD = {"\\": "/", "–": "-", "—": "-", "‐": "-", "’": "'", "‘": "'", 
          "\u00a0": " "}
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (so positions stay): "Café" ->
     "cafe", "Bibliotek\\Kulturhus" -> "bibliotek/kulturhus"; æ, ø and å stay."""
@@ -73,6 +76,10 @@ class Mention:
     text: str
 
 
+#: head nouns whose definite form a name may be written in ("Tingbjerg Skolen", "… Biblioteket")
+_DEFINITE_HEADS = {"skole", "forening", "bibliotek", "kulturhus", "boldklub", "netværk"}
+
+
 def _strict(name: str) -> bool:
     letters = re.sub(r"[^A-Za-zÆØÅæøå]", "", name)
     return 0 < len(letters) <= 4 and letters.isupper()
@@ -83,7 +90,10 @@ class ActorIndex:
     """The actors the importer knows, found in text by label and alias."""
 
     actors: list[KnownActor] = field(default_factory=list)
-    _patterns: list[tuple[re.Pattern, KnownActor, bool]] = field(default_factory=list, repr=False)
+    _patterns: list[tuple[re.Pattern, KnownActor, bool, bool]] = field(default_factory=list, repr=False)
+    _names: dict[URIRef, list[str]] = field(default_factory=dict, repr=False)
+    _keys: dict[str, KnownActor] = field(default_factory=dict, repr=False)
+    _found: dict[str, list[Mention]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_graph(cls, graph: Graph | None) -> "ActorIndex":
@@ -105,16 +115,27 @@ class ActorIndex:
         return index
 
     def add(self, actor: KnownActor) -> KnownActor:
+        """Know ``actor`` by its names."""
         self.actors.append(actor)
         for name in actor.names:
-            name = name.strip()
-            if len(name) < 2:
-                continue
-            strict = _strict(name)
-            body = re.escape(name if strict else fold(name)).replace(r"\ ", r"\s+")
-            self._patterns.append((re.compile(rf"(?<![\w+]){body}(?:s)?(?![\w+])"), actor, strict))
-        self._patterns.sort(key=lambda p: -len(p[0].pattern))
+            self.alias(actor, name)
         return actor
+
+    def alias(self, actor: KnownActor, name: str) -> None:
+        """Find ``actor`` by ``name`` as well."""
+        name = name.strip()
+        if len(name) < 2:
+            return
+        self._names.setdefault(actor.iri, []).append(name)
+        self._keys.setdefault(fold(name).strip(), actor)
+        strict = _strict(name)
+        body = re.escape(name if strict else fold(name)).replace(r"\ ", r"\s+").replace("/", r"\s*/\s*")
+        words = fold(name).split()
+        definite = r"(?:e?n|e?t)?" if words and words[-1] in _DEFINITE_HEADS else ""
+        capital = actor.new and name[:1].isupper()
+        self._patterns.append((re.compile(rf"(?<![\w+]){body}{definite}(?:s)?(?![\w+])"), actor, strict, capital))
+        self._patterns.sort(key=lambda p: -len(p[0].pattern))
+        self._found.clear()
 
     def by_iri(self, iri: URIRef) -> KnownActor | None:
         for actor in self.actors:
@@ -124,22 +145,25 @@ class ActorIndex:
 
     def lookup(self, name: str) -> KnownActor | None:
         """The actor one of whose names is exactly ``name`` (folded)."""
-        key = fold(name).strip()
-        for actor in self.actors:
-            if any(fold(n).strip() == key for n in actor.names):
-                return actor
-        return None
+        return self._keys.get(fold(name).strip())
 
     def find(self, text: str) -> list[Mention]:
         """Every actor ``text`` names, longest names first, no two overlapping; then the
         members of elided lists ("Tingbjerg, Korsager og Husum Skole")."""
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[Mention]:
         folded = fold(text)
         taken: list[tuple[int, int]] = []
         found: list[Mention] = []
-        for pattern, actor, strict in self._patterns:
+        for pattern, actor, strict, capital in self._patterns:
             for m in pattern.finditer(text if strict else folded):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
+                if capital and not text[m.start()].isupper():
+                    continue  # a new organisation's name as a lower-case word ("kultur")
                 taken.append((m.start(), m.end()))
                 found.append(Mention(actor, m.start(), m.end(), text[m.start():m.end()]))
         found.extend(self._elided(text, taken))
@@ -164,108 +188,3 @@ class ActorIndex:
                     taken.append((start, pos))
                     out.append(Mention(actor, start, pos, part))
         return out
-
-
-# --- names the index does not know --------------------------------------------------------
-
-_STOP = {
-    "der", "det", "den", "de", "dette", "disse", "denne", "i", "alle", "aktiviteten", "aktiviteter", "indsatsen",
-    "projektet", "puljen", "udviklingen", "derudover", "yderligere", "desuden", "endelig", "samtidig", "ligeledes",
-    "herudover", "her", "hvis", "når", "som", "med", "for", "til", "efter", "før", "under", "via", "pt", "fx", "dog",
-    "både", "og", "eller", "men", "skoler", "lokale", "medarbejdere", "boligsociale", "arbejdet", "formålet",
-    "målet", "målgruppen", "planlægning", "evaluering", "tidsplan", "økonomi", "kommunikation", "mindst",
-    "minimum", "ca", "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-    "november", "december", "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "dansk",
-    "danske", "københavns", "kommunens", "kommunale", "sociale", "partnerskabet", "partnerskabets", "partnerskabsområdets",
-    "tryghedsplanen", "se", "læs", "ifølge", "hhv", "bl", "b", "a", "ift", "dvs", "evt", "jf", "jvf", "herunder",
-}
-#: lower-case words that end an organisation's name ("Husum boldklub", "If stadion")
-_HEAD_NOUN = re.compile(r"^(?:boldklub|fodboldklub|idrætsforening|forening|klub|skole|stadion|fritidscenter|"
-                        r"bibliotek|kulturhus|lokaludvalg|boligforening|menighedsråd|kirke)$")
-_ABBREVIATED = {"bl.a", "b.la", "fx", "f.eks", "dvs", "hhv", "bl", "m.fl", "mfl", "jf", "jvf", "ca", "evt", "inkl"}
-_CONNECT = {"i", "for", "på", "af", "og", "&", "-", "–"}
-_BEFORE_PLACE = {"omkring", "på", "i", "til", "om", "under", "ved", "efter", "før", "for", "over", "via", "mod", "ud"}
-_TOKEN = re.compile(r"[\w’'&./\\+:-]+")
-
-
-def _capital(token: str) -> bool:
-    return token[:1].isupper() or (token[:1].isdigit() and any(c.isupper() for c in token))
-
-
-def new_names(text: str, mentions: Iterable[Mention], ignore: Iterable[str] = ()) -> list[tuple[int, int, str]]:
-    """Runs of capitalised words in ``text`` that no mention covers: (start, end, name).
-
-    A run may hold "i", "for", "på", "af" between capitalised words ("Fædregruppen i
-    Tingbjerg"), "og" after a suspended hyphen ("Hotel- og Restaurantskolen"), and end in a
-    lower-case head noun ("Husum boldklub"). Left out:
-    a sentence's first word standing alone, the words of :data:`_STOP`, plural
-    abbreviations ("KKFO’er"), runs after a preposition of place ("omkring Feriecamp"), and
-    the names in ``ignore`` (activities, focus areas).
-    """
-    covered = [(m.start, m.end) for m in mentions]
-    ignored = {fold(n) for n in ignore}
-    tokens = [(m.start(), m.end(), m.group(0).strip(".,:;")) for m in _TOKEN.finditer(text)]
-    tokens = [(s, s + len(t), t) for s, _, t in tokens if t]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        s, e, tok = tokens[i]
-        inside = any(s < ce and cs < e for cs, ce in covered)
-        if inside or not _capital(tok) or fold(tok) in _STOP or re.search(r"[’']er$", tok):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens):
-            ns, ne, nxt = tokens[j + 1]
-            if any(ns < ce and cs < ne for cs, ce in covered) or text[tokens[j][1]:ns].strip(" ") not in ("",):
-                break  # punctuation between the words ends the run
-            if (_capital(nxt) and fold(nxt) not in _STOP) or _HEAD_NOUN.match(fold(nxt)):
-                j += 1  # "Husum Boldklub", "Husum boldklub", "If stadion"
-                continue
-            if nxt in _CONNECT and j + 2 < len(tokens) and _capital(tokens[j + 2][2]) and \
-                    (nxt != "og" or tokens[j][2].endswith("-")):
-                if not text[ne:tokens[j + 2][0]].strip(" "):
-                    j += 2
-                    continue
-            break
-        start, end = s, tokens[j][1]
-        name = text[start:end].strip(" .,:;")
-        before = text[:start].split()[-1:] if text[:start].split() else []
-        first_word = not before or (before[0][-1:] in ".:!?" and before[0].rstrip(".").lower() not in _ABBREVIATED)
-        single = j == i
-        i = j + 1
-        listed = re.match(r"\s*(?:,|og\s|samt\s)", text[end:])
-        if first_word and single and not tok.isupper() and not listed:
-            continue
-        if before and before[0].lower() in _BEFORE_PLACE:
-            continue
-        if fold(name) in ignored or len(name) < 2 or name.isdigit():
-            continue
-        out.append((start, end, name))
-    return out
-
-
-_KIND_WORDS = [
-    (TH.Police, r"politi"),
-    (TH.HousingSocialMasterPlan, r"helhedsplan|boligsocial"),
-    (TH.HousingAssociation, r"boligselskab|boligforening|\bfsb\b|\bkab\b|\baab\b"),
-    (TH.MunicipalAdministration, r"forvaltning(?:en)?$"),
-    (TH.School, r"skole|gymnasi|\bkvuc\b|uddannelse|akademi|universitet|\bucc\b|\bsfo\b|kkfo"),
-    (TH.Network, r"netværk|\bssp\b|samarbejde"),
-    (TH.MunicipalUnit, r"fritidscenter|jobcenter|projektet|enheden|sundhedspleje|klynge|ungdomsskole|center for"),
-    (TH.ResidentGroup, r"gruppe|beboer|frivillige|laug"),
-    (TH.Association, r"boldklub|klub|club|forening|\bif\b|idræt|spejder|kor\b"),
-    (TH.Company, r"\ba/s\b|\baps\b|\bi/s\b|gods\b|firma|virksomhed|restaurant|\bnrep\b"),
-    (TH.PublicInstitution, r"bibliotek|kulturhus|museum|lokaludvalg|region|hospital|center|kirke|teater"),
-    (TH.NGO, r"fond|organisation|\bngo\b|røde kors|red barnet|tables"),
-]
-
-
-def guess_kind(name: str) -> URIRef:
-    """A kind for a new organisation from the words of its name (th:Association when no
-    word gives one away); the review list says it is a guess."""
-    key = fold(name)
-    for kind, words in _KIND_WORDS:
-        if re.search(words, key):
-            return kind
-    return TH.Association

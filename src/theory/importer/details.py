@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..i18n import N_
 from ..namespaces import TH
 from .actors import fold
 from .changetheory import Area, area_key
+from .remarks import Remark
 from .text import BULLET, Passage, items, sentences
 
 __all__ = [
@@ -79,12 +81,13 @@ _ALL = re.compile(r"\b(?:alle|samtlige|de)\s+(?:(\w+)\s+)?(?:indsatsområder|fok
 _COUNT = re.compile(r"\b(to|tre|fire|fem|begge)\s+(?:\w+\s+)?(?:indsatsområder|fokusområder)\b", re.I)
 
 
-def supports(passages: list[Passage], areas: list[Area]) -> tuple[list[tuple[Area, Passage]], list[tuple[Passage, str]]]:
+def supports(passages: list[Passage],
+             areas: list[Area]) -> tuple[list[tuple[Area, Passage]], list[tuple[Passage, Remark]]]:
     """The focus areas ``passages`` (an activity's opening paragraph) say it supports, each
     with the sentence that says so; and the sentences whose count does not match."""
     regular = [a for a in areas if not a.cross_cutting]
     found: list[tuple[Area, Passage]] = []
-    doubts: list[tuple[Passage, str]] = []
+    doubts: list[tuple[Passage, Remark]] = []
     for passage in passages:
         key = area_key(passage.text)
         if not re.search(r"indsatsområde|fokusområde|forandringsteori", key):
@@ -96,12 +99,14 @@ def supports(passages: list[Passage], areas: list[Area]) -> tuple[list[tuple[Are
             word = (every.group(1) or "").lower()
             expected = _NUMBERS.get(word)
             if expected is not None and expected != len(regular):
-                doubts.append((passage, f"says {word} focus areas; the plan names {len(regular)}"))
+                doubts.append((passage, Remark(N_("says {count} focus areas; the plan names {named}"), count=word,
+                                               named=len(regular))))
             named = regular
         elif count and named:
             expected = _NUMBERS.get(count.group(1).lower())
             if expected is not None and expected != len(named):
-                doubts.append((passage, f"says {count.group(1)} focus areas and names {len(named)}"))
+                doubts.append((passage, Remark(N_("says {count} focus areas and names {named}"), count=count.group(1),
+                                               named=len(named))))
         for area in named:
             if all(area is not a for a, _ in found):
                 found.append((area, passage))

@@ -4,7 +4,9 @@
 the one place the reading modules add to it: every fact goes in with its plan section
 (a ``th:PlanSection`` node, created on first use) and a verbatim quote, and every
 uncertain reading becomes a :class:`ReviewRow` naming where it was read, what was read,
-why it is uncertain and what to do.
+why it is uncertain and what to do, in the draft's language (``da`` or ``en``): the
+reading modules' :class:`~.remarks.Remark` are put into words here. The graph itself is
+plan text and stays Danish whatever the language.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from ..i18n import Texts, texts
 from ..mint import REGISTRY, Minter
 from ..namespaces import BIND_PREFIXES, ORG, SCHEMA, TH
+from .remarks import Remark, in_words
 from .tables import is_misprint
 from .text import Line
 
@@ -31,7 +35,7 @@ REVIEW_COLUMNS = ("section", "line", "read", "why", "suggestion")
 @dataclass(frozen=True)
 class ReviewRow:
     """One reading to check: where (section, line), what was read, why it is uncertain,
-    and what to do."""
+    and what to do (the words in the draft's language; ``read`` and ``section`` quote the plan)."""
 
     section: str
     line: str
@@ -74,11 +78,13 @@ def _da(text: str) -> Literal:
 
 
 class DraftWriter:
-    """Adds facts (with section and quote) and review rows to a draft being read."""
+    """Adds facts (with section and quote) and review rows to a draft being read; ``t``: the
+    words of the review list's language."""
 
-    def __init__(self, minter: Minter, year: int):
+    def __init__(self, minter: Minter, year: int, lang: str = "da"):
         self.minter = minter
         self.year = year
+        self.t: Texts = texts(lang)
         self.plan = URIRef(minter.plan(year))
         self.graph = Graph()
         for prefix, iri in BIND_PREFIXES.items():
@@ -143,12 +149,23 @@ class DraftWriter:
 
     # --- the review list ------------------------------------------------------------------
 
-    def flag(self, section: str, line: Line | None, read: str, why: str, suggestion: str) -> None:
-        """Put a reading on the review list."""
+    def flag(self, section: str, line: Line | None, read: str | Remark, why: str | Remark,
+             suggestion: str | Remark) -> None:
+        """Put a reading on the review list (a :class:`~.remarks.Remark` in the draft's language)."""
+        t = self.t
         order = ((line.page or 0), line.number) if line is not None else (0, 0)
-        row = ReviewRow(section, line.where() if line is not None else "", read.strip(), why, suggestion, order)
+        row = ReviewRow(section, self.where(line), in_words(read, t).strip(), in_words(why, t),
+                        in_words(suggestion, t), order)
         if row not in self.review:
             self.review.append(row)
+
+    def where(self, line: Line | None) -> str:
+        """``p. 3, l. 12`` for a line of a PDF, ``line 1205`` for a text file's (``s. 3, l. 12``, ``linje 1205``)."""
+        if line is None:
+            return ""
+        if line.page is not None:
+            return self.t("p. {page}, l. {line}", page=line.page, line=line.number)
+        return self.t("line {line}", line=line.number)
 
     def sorted_review(self) -> list[ReviewRow]:
         indexed = list(enumerate(self.review))

@@ -4,8 +4,10 @@
 (:mod:`.sections`), and writes what each part says as triples in the curated style of
 ``docs/curation.md``: IRIs minted through :class:`theory.mint.Minter`, every fact with
 ``th:source`` (a ``th:PlanSection``) and a verbatim ``th:quote``. Whatever is uncertain goes
-on the review list instead of being guessed silently. The rules are fixed (no language
-model, no network): the same file gives the same draft, byte for byte.
+on the review list instead of being guessed silently, in the language asked for (the
+graph is plan text and stays Danish; roles and actor kinds are named by the ontology's own
+labels). The rules are fixed (no language model, no network): the same file gives the same
+draft, byte for byte.
 """
 
 from __future__ import annotations
@@ -18,33 +20,28 @@ from pathlib import Path
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from ..i18n import N_, texts
 from ..mint import REGISTRY, Minter, slug
 from ..namespaces import ORG, TH
-from .actors import ActorIndex, KnownActor, fold, guess_kind
+from .actors import ActorIndex, KnownActor, fold
 from .changetheory import Frame, read_frame
 from .details import (Name, capitalised, channels, objectives, parse_name, places, supports, target_groups, targets,
                       timeline)
 from .draft import Draft, DraftWriter
 from .errors import NotAPlanError
+from .newactors import NewActors
 from .money import Placed, cofinancing_funder, line_kind, meant, misprint_note, placed_rows, values, write_amount
+from .remarks import in_words, term_label
 from .roles import RoleReading, read_roles
 from .sections import ActivityText, Outline, outline
 from .source import read_lines
 from .tables import Table, is_misprint, read_table
 from .text import Line, Passage, sentences
 
-__all__ = ["read_plan", "known_actors"]
+__all__ = ["read_plan", "known_actors", "term_label"]
 
 _ROLE_LOCAL = {TH.Lead: "Lead", TH.CoLead: "CoLead", TH.Partner: "Partner", TH.Operator: "Operator",
                TH.Trainer: "Trainer", TH.Funder: "Funder", TH.Venue: "Venue"}
-_ROLE_DA = {TH.Lead: "ansvarlig", TH.CoLead: "medansvarlig", TH.Partner: "samarbejdspartner",
-            TH.Operator: "driftsansvarlig", TH.Trainer: "træner/underviser", TH.Funder: "medfinansierer",
-            TH.Venue: "lægger lokaler til"}
-_KIND_DA = {TH.MunicipalAdministration: "forvaltning", TH.MunicipalUnit: "kommunal enhed", TH.Police: "politi",
-            TH.HousingAssociation: "boligselskab", TH.HousingSocialMasterPlan: "boligsocial helhedsplan",
-            TH.Association: "forening", TH.School: "skole eller uddannelsessted", TH.NGO: "NGO",
-            TH.Company: "virksomhed", TH.Network: "netværk", TH.PublicInstitution: "offentlig institution",
-            TH.ResidentGroup: "beboergruppe"}
 
 
 def known_actors(paths: list[Path] | None = None) -> Graph:
@@ -90,10 +87,10 @@ class _Reader:
                  index: ActorIndex, actors: Graph | None):
         self.path, self.out, self.frame, self.overview, self.w = path, out, frame, overview, writer
         self.index, self.actor_graph = index, actors
-        self.m = writer.minter
+        self.m, self.t = writer.minter, writer.t
         self.acts: list[_Act] = []
         self.used: dict[URIRef, KnownActor] = {}
-        self.proposed: dict[str, KnownActor] = {}
+        self.new = NewActors(index, writer)
         self.partnership = URIRef(self.m.partnership())
         name = frame.partnership_name or "Partnerskabet"
         title = frame.title.text if frame.title else None
@@ -119,17 +116,24 @@ class _Reader:
     def part_label(self, act: _Act, key: str) -> str:
         return str(self.w.graph.value(self.part(act, key), RDFS.label))
 
+    def section_label(self, act: _Act, key: str) -> str:
+        """The label :meth:`part` gives the section, without adding the section to the draft."""
+        if key == "intro":
+            return f"{act.title} – Indledning"
+        block = act.text.parts.get(key) if act.text else None
+        return f"{act.title} – {block.title if block else key}"
+
     # --- the frame ------------------------------------------------------------------------
 
     def write_frame(self) -> None:
-        w, f, m = self.w, self.frame, self.m
+        w, f, m, t = self.w, self.frame, self.m, self.t
         year = w.year
         name = f.partnership_name or "Partnerskabet"
         intro = self.intro()
         first = self.out.intro[0] if self.out.intro else None
         if not f.partnership_name:
-            w.flag(self.intro_label, first, "(intet navn)", "the opening names no partnership (“X Partnerskab”)",
-                   "write the partnership's name in plan.ttl and in the IRIs' base")
+            w.flag(self.intro_label, first, t("(no name)"), t("the opening names no partnership (“X Partnerskab”)"),
+                   t("write the partnership's name in plan.ttl and in the IRIs' base"))
         part = w.node(m.partnership(), TH.Partnership, name)
         if f.partnership:
             w.text(part, TH.description, f.partnership.text)
@@ -156,9 +160,10 @@ class _Reader:
             years = self.overview.years if self.overview else [year]
             w.add(plan, TH.periodStart, Literal(str(min(years)), datatype=XSD.gYear))
             w.add(plan, TH.periodEnd, Literal(str(max(years)), datatype=XSD.gYear))
-            w.flag(self.intro_label, first, "(ingen partnerskabsaftale)",
-                   "the opening names no agreement period (“Partnerskabsaftale … 2021-2024”)",
-                   f"the plan's period is taken from the overview table's years ({min(years)}-{max(years)}); check it")
+            w.flag(self.intro_label, first, t("(no partnership agreement)"),
+                   t("the opening names no agreement period (“Partnerskabsaftale … 2021-2024”)"),
+                   t("the plan's period is taken from the overview table's years ({start}-{end}); check it",
+                     start=min(years), end=max(years)))
         if self.out.theory is not None:
             tsec = w.section("forandringsteori", self.out.theory.title)
             if f.theory_passage:
@@ -172,8 +177,9 @@ class _Reader:
                    f.impact_passage.text)
         else:
             w.flag(self.out.theory.title if self.out.theory else self.intro_label,
-                   self.out.theory.heading if self.out.theory else first, "(ingen effekt)",
-                   "no intended impact found (“den ønskede effekt - …”)", "add the change theory's th:Impact by hand")
+                   self.out.theory.heading if self.out.theory else first, t("(no impact)"),
+                   t("no intended impact found (“den ønskede effekt - …”)"),
+                   t("add the change theory's th:Impact by hand"))
         self.write_areas(theory, impact)
         for key, passage in f.bodies.items():
             node = w.node(str(self.body(key).iri), TH.PartnershipBody, self.body(key).label)
@@ -190,12 +196,12 @@ class _Reader:
         return self.bodies[key]
 
     def write_areas(self, theory: URIRef, impact: URIRef | None) -> None:
-        w, f = self.w, self.frame
+        w, f, t = self.w, self.frame, self.t
         areas_block = self.out.areas
         if not f.areas:
-            w.flag(self.intro_label, self.out.intro[0] if self.out.intro else None, "(ingen indsatsområder)",
-                   "the opening lists no focus areas (“Indsatsområderne … er: 1. …”)",
-                   "add the focus areas (th:FocusArea) to plan.ttl; activities cannot support any until then")
+            w.flag(self.intro_label, self.out.intro[0] if self.out.intro else None, t("(no focus areas)"),
+                   t("the opening lists no focus areas (“Indsatsområderne … er: 1. …”)"),
+                   t("add the focus areas (th:FocusArea) to plan.ttl; activities cannot support any until then"))
         regular = [a for a in f.areas if not a.cross_cutting]
         for area in f.areas:
             node = w.node(self.m.focus_area(area.name), TH.FocusArea, area.name)
@@ -217,13 +223,14 @@ class _Reader:
                 w.cite(result, sec, passage.text)
             label = f"{areas_block.title} – {area.section.title}"
             if area.results:
-                w.flag(label, area.section.heading, f"{len(area.results)} result(s) of “{area.name}”",
-                       "results are the section's sentences that state an aim (“skal …”, “arbejder for at …”); "
-                       "the template has no list of them",
-                       "shorten each result's label, drop sentences that are not results, add any that were missed")
+                w.flag(label, area.section.heading,
+                       t.plural("{n} result of “{area}”", "{n} results of “{area}”", len(area.results), area=area.name),
+                       t("results are the section's sentences that state an aim (“skal …”, “arbejder for at …”); "
+                         "the template has no list of them"),
+                       t("shorten each result's label, drop sentences that are not results, add any that were missed"))
             else:
-                w.flag(label, area.section.heading, area.name, "no sentence of the section states an aim",
-                       "add the focus area's results (th:Result) by hand")
+                w.flag(label, area.section.heading, area.name, t("no sentence of the section states an aim"),
+                       t("add the focus area's results (th:Result) by hand"))
 
     def write_parties(self, part: URIRef, intro: URIRef) -> None:
         passage = self.frame.parties
@@ -235,10 +242,16 @@ class _Reader:
             administrations = [a for a in self.index.actors if a.kind == TH.MunicipalAdministration]
             actors += administrations
             said = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8}.get(counted.group(1).lower())
-            extra = f" (the plan says {said})" if said is not None and said != len(administrations) else ""
-            self.w.flag(self.intro_label, passage.line, counted.group(0),
-                        f"read as the {len(administrations)} administrations the actor registry knows{extra}",
-                        "check the partnership's parties (th:party)")
+            t, n = self.t, len(administrations)
+            if said is not None and said != n:
+                why = t.plural("read as the {n} administration the actor registry knows (the plan says {said})",
+                               "read as the {n} administrations the actor registry knows (the plan says {said})", n,
+                               said=said)
+            else:
+                why = t.plural("read as the {n} administration the actor registry knows",
+                               "read as the {n} administrations the actor registry knows", n)
+            self.w.flag(self.intro_label, passage.line, counted.group(0), why,
+                        t("check the partnership's parties (th:party)"))
         parents = {a.parent for a in actors if a.parent is not None}
         for actor in dict.fromkeys(actors):
             if actor.kind in (TH.PartnershipBody, TH.Partnership) or actor.iri in parents:
@@ -251,36 +264,9 @@ class _Reader:
     def use(self, actor: KnownActor) -> None:
         self.used.setdefault(actor.iri, actor)
 
-    def propose(self, name: str, passage: Passage, section: str, parent: KnownActor | None = None) -> KnownActor | None:
-        clean = re.sub(r"^(?:foreningen|projektet|den|det|de)\s+", "", name.strip(" .,;:"), flags=re.I)
-        clean = clean.replace("\\", "/").strip()
-        if len(clean) < 2 or clean.endswith("-") or clean.isdigit():
-            return None
-        key = fold(clean)
-        if key in self.ignored or any(key.startswith(name + " ") for name in self.ignored):
-            return None  # an activity's or focus area's own name ("Din Fritid Festivalen")
-        known = self.index.lookup(clean)
-        if known is not None:
-            return known
-        if key in self.proposed:
-            return self.proposed[key]
-        iri = URIRef(self.m.actor(clean))
-        existing = self.index.by_iri(iri)
-        if existing is not None:
-            return existing
-        kind = guess_kind(clean)
-        if parent is not None and kind == TH.Association and parent.kind in (TH.MunicipalAdministration, TH.MunicipalUnit):
-            kind = TH.MunicipalUnit  # a unit of an administration
-        actor = self.index.add(KnownActor(iri, clean[:1].upper() + clean[1:], kind, (clean,),
-                                          parent.iri if parent is not None else None, new=True))
-        self.proposed[key] = actor
-        under = f", part of {parent.label}" if parent is not None else ""
-        self.w.flag(section, passage.line, clean,
-                    "an organisation the actor registry does not know (no label or alias matches)",
-                    f"added as new actor thd:actor-{slug(clean)}, kind th:{str(kind).rsplit('#', 1)[-1]} "
-                    f"({_KIND_DA[kind]}) guessed from its name{under}; if it is a known organisation, add “{clean}” "
-                    "to its skos:altLabel in the registry and import again")
-        return actor
+    def propose(self, name: str, passage: Passage, section: str, parent: KnownActor | None = None, *,
+                kind: URIRef | None = None, introduced: bool = False) -> KnownActor | None:
+        return self.new.propose(name, passage, section, parent, kind=kind, introduced=introduced)
 
     def declare_actors(self) -> None:
         w = self.w
@@ -294,7 +280,8 @@ class _Reader:
             if str(actor.iri).startswith(REGISTRY) or actor.kind in (TH.PartnershipBody, TH.Partnership):
                 continue
             if actor.new or self.actor_graph is None or (actor.iri, None, None) not in self.actor_graph:
-                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label, parent=actor.parent)
+                names = self.new.spellings_of(actor.iri)
+                w.declare_actor(actor.iri, actor.kind or TH.Association, actor.label, names, parent=actor.parent)
                 if actor.parent is not None and self.index.by_iri(actor.parent) is not None:
                     queue.append(self.index.by_iri(actor.parent))
                 continue
@@ -324,7 +311,8 @@ class _Reader:
         for text in self.out.activities:
             if text.number in sections:
                 self.w.flag(f"{text.number}. Aktivitet", text.heading, text.heading.text,
-                            f"a second activity numbered {text.number}", "renumber one of them; the second is read too")
+                            self.t("a second activity numbered {number}", number=text.number),
+                            self.t("renumber one of them; the second is read too"))
             sections.setdefault(text.number, []).append(text)
         numbers = sorted(set(rows) | set(sections))
         taken: set[URIRef] = set()
@@ -344,18 +332,21 @@ class _Reader:
             iri = URIRef(self.m.activity(name.short))
             if not name.short:
                 self.w.flag(self.overview_section_label(), placed.row.line, placed.row.quote,
-                            "an overview row without a name", "no figure of the row was read; add them by hand")
+                            self.t("an overview row without a name"),
+                            self.t("no figure of the row was read; add them by hand"))
                 continue
             same = next((a for a in self.acts if a.iri == iri), None)
             if same is not None and same.row is None:  # an unnumbered row of a numbered activity
                 same.row = placed
                 self.w.flag(self.overview_section_label(), placed.row.line, placed.row.quote,
-                            f"the row has no number; matched to activity {same.number} by its name",
-                            "check that the row is that activity's")
+                            self.t("the row has no number; matched to activity {number} by its name",
+                                   number=same.number),
+                            self.t("check that the row is that activity's"))
                 continue
             if iri in taken:
                 self.w.flag(self.overview_section_label(), placed.row.line, placed.row.label,
-                            "a second overview row with this activity's name", "merge or rename the rows")
+                            self.t("a second overview row with this activity's name"),
+                            self.t("merge or rename the rows"))
                 continue
             taken.add(iri)
             self.acts.append(_Act(None, name, iri, str(iri).rsplit("activity-", 1)[-1], None, placed))
@@ -373,15 +364,16 @@ class _Reader:
             printed = capitalised(heading.label)
             if printed != heading.label:
                 self.w.flag(f"{number}. Aktivitet: {printed}", text.heading, text.heading.text,
-                            "the name is printed in capitals only and has no row in the overview table",
-                            "check the activity's label (its capitalisation is a guess)")
+                            self.t("the name is printed in capitals only and has no row in the overview table"),
+                            self.t("check the activity's label (its capitalisation is a guess)"))
             out = parse_name(capitalised(text.name))
             out.new = out.new or heading.new
             return out
         if fold(heading.label) != fold(name.label) and fold(heading.short) != fold(name.short):
             self.w.flag(f"{number}. Aktivitet: {name.label}", text.heading, text.heading.text,
-                        f"the heading names activity {number} differently from the overview row “{row.row.label}”",
-                        "check that heading and row are the same activity; the overview's name is used")
+                        self.t("the heading names activity {number} differently from the overview row “{row}”",
+                               number=number, row=row.row.label),
+                        self.t("check that heading and row are the same activity; the overview's name is used"))
         name.new = name.new or heading.new
         return name
 
@@ -405,13 +397,16 @@ class _Reader:
         if act.text is None:
             if act.number is not None:
                 w.flag(self.overview_section_label(), act.row.row.line if act.row else None, act.row.row.quote,
-                       f"activity {act.number} has a row in the overview table but no section of its own",
-                       "its focus areas and responsible actors are unknown; add them if the plan gives them elsewhere")
+                       self.t("activity {number} has a row in the overview table but no section of its own",
+                              number=act.number),
+                       self.t("its focus areas and responsible actors are unknown; add them if the plan gives them "
+                              "elsewhere"))
             return
         if act.row is None and self.overview is not None:
             w.flag(self.part_label(act, "intro"), act.text.heading, act.text.heading.text,
-                   f"activity {act.number} has no row in the overview table “{self.overview_section_label()}”",
-                   "check the overview table; only the activity's own table gives its figures")
+                   self.t("activity {number} has no row in the overview table “{table}”", number=act.number,
+                          table=self.overview_section_label()),
+                   self.t("check the overview table; only the activity's own table gives its figures"))
         self.write_details(act, node)
         self.write_roles(act, node)
         self.write_own_table(act)
@@ -425,7 +420,8 @@ class _Reader:
             statuses[w.year] = TH.New if act.name.new or (funded and funded[0] == w.year) else TH.Continuing
             if act.name.new and funded and funded[0] < w.year:
                 w.flag(self.overview_section_label(), act.row.row.line, act.row.row.quote,
-                       f"marked (NY) but funded already in {funded[0]}", "check whether the activity is new")
+                       self.t("marked (NY) but funded already in {year}", year=funded[0]),
+                       self.t("check whether the activity is new"))
         if funded and columns and funded[0] > columns[0] and funded[0] not in statuses:
             statuses[funded[0]] = TH.New
         if act.number is None and funded and columns and funded[-1] < columns[-1]:
@@ -443,11 +439,12 @@ class _Reader:
     # --- money ----------------------------------------------------------------------------
 
     def write_overview_row(self, act: _Act) -> None:
-        w, placed = self.w, act.row
+        w, placed, t = self.w, act.row, self.t
         section, label = self.overview_section(), self.overview_section_label()
         if placed.problem:
-            w.flag(label, placed.row.line, placed.row.quote, placed.problem + "; no figure of the row was read",
-                   "write the row's amounts by hand (th:table th:OverviewTable)")
+            w.flag(label, placed.row.line, placed.row.quote,
+                   t("{problem}; no figure of the row was read", problem=in_words(placed.problem, t)),
+                   t("write the row's amounts by hand (th:table th:OverviewTable)"))
             return
         for year, cell in sorted(placed.cells.items()):
             if cell.value is None:
@@ -455,8 +452,9 @@ class _Reader:
             notes = []
             if is_misprint(cell.number):
                 notes.append(misprint_note(cell))
-                w.flag(label, cell.line, placed.row.quote, f"“{cell.number}” in a column of thousands ({year})",
-                       f"likely a misprint of {meant(cell)}; recorded as printed")
+                w.flag(label, cell.line, placed.row.quote,
+                       t("“{figure}” in a column of thousands ({year})", figure=cell.number, year=year),
+                       t("likely a misprint of {meant}; recorded as printed", meant=meant(cell)))
             if cell.note:
                 notes.append(f"Trykt som '{cell.text} {cell.note}'.")
             write_amount(w, self.m.amount(act.key, year, "overview", "total"), act.iri, year, TH.Total,
@@ -464,8 +462,14 @@ class _Reader:
         if placed.how == "spacing" and not placed.confirmed and any(c.value is not None for c in placed.cells.values()):
             years = ", ".join(str(y) for y, c in sorted(placed.cells.items()) if c.value is not None)
             w.flag(label, placed.row.line, placed.row.quote,
-                   f"{len(placed.row.cells)} figure(s) for {len(self.overview.years)} year columns; put under {years} "
-                   "by the text's spacing", "check the years against the plan's PDF")
+                   self.by_spacing(len(placed.row.cells), len(self.overview.years), years),
+                   t("check the years against the plan's PDF"))
+
+    def by_spacing(self, figures: int, columns: int, years: str) -> str:
+        """Why figures placed by a text file's spacing are on the review list."""
+        return self.t.plural("{n} figure for {columns} year columns; put under {years} by the text's spacing",
+                             "{n} figures for {columns} year columns; put under {years} by the text's spacing",
+                             figures, columns=columns, years=years)
 
     def confirm_overview(self) -> None:
         """Which figures placed by a text file's spacing the plan's own arithmetic confirms:
@@ -517,31 +521,32 @@ class _Reader:
                 p.confirmed = True
 
     def write_own_table(self, act: _Act) -> None:
-        w = self.w
+        w, t = self.w, self.t
         block = act.text.parts.get("oekonomi")
         label = self.part_label(act, "oekonomi") if block else None
         if block is None:
             w.flag(self.part_label(act, "intro"), act.text.heading, act.text.heading.text,
-                   "the activity has no “Økonomi” section", "only the overview table's figures are known for it")
+                   t("the activity has no “Økonomi” section"), t("only the overview table's figures are known for it"))
             return
         section = self.part(act, "oekonomi")
         if act.table is None:
-            w.flag(label, block.heading, block.title, "no table header of years (“Budgetpost 2021 2022 …”) found",
-                   "write the activity's budget lines by hand (th:table th:ActivityTable)")
+            w.flag(label, block.heading, block.title, t("no table header of years (“Budgetpost 2021 2022 …”) found"),
+                   t("write the activity's budget lines by hand (th:table th:ActivityTable)"))
             return
         table = act.table
         notes = {stars: text for stars, text, _ in table.footnotes}
         if not any(line_kind(p.row.label) == TH.Total for p in act.own):
-            w.flag(label, table.header, table.header.text, "the table has no “I alt” row",
-                   "no total was recorded; the overview row is the activity's only total")
+            w.flag(label, table.header, table.header.text, t("the table has no “I alt” row"),
+                   t("no total was recorded; the overview row is the activity's only total"))
         counts: dict[URIRef, int] = {}
         for placed in act.own:
             row = placed.row
             if not row.cells:
                 continue
             if placed.problem:
-                w.flag(label, row.line, row.quote, placed.problem + "; no figure of the row was read",
-                       "write the row's amounts by hand")
+                w.flag(label, row.line, row.quote,
+                       t("{problem}; no figure of the row was read", problem=in_words(placed.problem, t)),
+                       t("write the row's amounts by hand"))
                 continue
             funder = cofinancing_funder(row.label)
             if funder is not None:
@@ -559,8 +564,9 @@ class _Reader:
                         cell_notes.append(notes[stars])
                 if is_misprint(cell.number):
                     cell_notes.insert(0, misprint_note(cell))
-                    w.flag(label, cell.line, row.quote, f"“{cell.number}” in a column of thousands ({year})",
-                           f"likely a misprint of {meant(cell)}; recorded as printed")
+                    w.flag(label, cell.line, row.quote,
+                           t("“{figure}” in a column of thousands ({year})", figure=cell.number, year=year),
+                           t("likely a misprint of {meant}; recorded as printed", meant=meant(cell)))
                 if cell.note:
                     cell_notes.append(f"Trykt som '{cell.text} {cell.note}'.")
                 iri = self.m.amount(act.key, year, "ActivityTable", str(kind).rsplit("#", 1)[-1], counts[kind])
@@ -568,26 +574,26 @@ class _Reader:
                              row.label, cell_notes)
             if placed.how == "spacing" and not placed.confirmed and any(c.value is not None for c in placed.cells.values()):
                 years = ", ".join(str(y) for y, c in sorted(placed.cells.items()) if c.value is not None)
-                w.flag(label, row.line, row.quote,
-                       f"{len(row.cells)} figure(s) for {len(table.years)} year columns; put under {years} by the "
-                       "text's spacing", "check the years against the plan's PDF")
+                w.flag(label, row.line, row.quote, self.by_spacing(len(row.cells), len(table.years), years),
+                       t("check the years against the plan's PDF"))
         for _stars, text, line in table.footnotes:
             if re.search(r"\d{1,3}(?:\.\d{3})+", text) and re.search(
                     r"andel|medfinansier|bevilget\s+fra|øremærket|finansieret\s+af|tilskud\s+fra|betaler", text, re.I):
-                w.flag(label, line, text, "a footnote names an amount from another source or activity",
-                       "if it is co-financing (th:CoFinancing) or an earmark (th:Earmark), add it by hand")
+                w.flag(label, line, text, t("a footnote names an amount from another source or activity"),
+                       t("if it is co-financing (th:CoFinancing) or an earmark (th:Earmark), add it by hand"))
         if table.years != (self.overview.years if self.overview else table.years):
             w.flag(label, table.header, table.header.text,
-                   f"the table's years ({table.years[0]}-{table.years[-1]}) differ from the overview's",
-                   "check the table's header")
+                   t("the table's years ({start}-{end}) differ from the overview's", start=table.years[0],
+                     end=table.years[-1]),
+                   t("check the table's header"))
 
     def write_cofinancing(self, act: _Act, placed: Placed, funder: str, section: URIRef, label: str) -> None:
-        w = self.w
+        w, t = self.w, self.t
         mentions = self.index.find(funder)
         actor = mentions[0].actor if mentions else self.propose(funder, Passage(placed.row.quote, placed.row.line), label)
         if actor is None:
-            w.flag(label, placed.row.line, placed.row.quote, "co-financing from an unreadable funder",
-                   "add the th:CoFinancing by hand")
+            w.flag(label, placed.row.line, placed.row.quote, t("co-financing from an unreadable funder"),
+                   t("add the th:CoFinancing by hand"))
             return
         self.use(actor)
         for year, cell in sorted(placed.cells.items()):
@@ -608,12 +614,13 @@ class _Reader:
         if placed.how == "spacing" and not placed.confirmed:
             years = ", ".join(str(y) for y, c in sorted(placed.cells.items()) if c.value is not None)
             w.flag(label, placed.row.line, placed.row.quote,
-                   f"co-financing put under {years} by the text's spacing", "check the years against the plan's PDF")
+                   t("co-financing put under {years} by the text's spacing", years=years),
+                   t("check the years against the plan's PDF"))
 
     def write_sums_and_earmarks(self) -> None:
         if self.overview is None:
             return
-        w = self.w
+        w, t = self.w, self.t
         section, label = self.overview_section(), self.overview_section_label()
         for placed in placed_rows(self.overview):
             row = placed.row
@@ -632,8 +639,9 @@ class _Reader:
             if not re.match(r"^(?:sum|i\s+alt|total|samlet)\b", row.label, re.I):
                 continue
             if placed.problem:
-                w.flag(label, row.line, row.quote, placed.problem + "; the stated sums were not read",
-                       "write the stated sums (th:StatedSum) by hand")
+                w.flag(label, row.line, row.quote,
+                       t("{problem}; the stated sums were not read", problem=in_words(placed.problem, t)),
+                       t("write the stated sums (th:StatedSum) by hand"))
                 continue
             for year, cell in sorted(placed.cells.items()):
                 if cell.value is None:
@@ -644,8 +652,9 @@ class _Reader:
                 w.money(node, cell.value, year, cell.number)
                 w.cite(node, section, row.quote)
                 if is_misprint(cell.number):
-                    w.flag(label, cell.line, row.quote, f"“{cell.number}” in a column of thousands ({year})",
-                           "likely a misprint; recorded as printed")
+                    w.flag(label, cell.line, row.quote,
+                           t("“{figure}” in a column of thousands ({year})", figure=cell.number, year=year),
+                           t("likely a misprint; recorded as printed"))
         for act in self.acts:
             if act.row is None or act.row.problem:
                 continue
@@ -656,8 +665,9 @@ class _Reader:
                     continue
                 target = self.find_act(m.group(2))
                 if target is None:
-                    w.flag(label, cell.line, act.row.row.quote, f"earmark for “{m.group(2)}”",
-                           "no activity of the plan has that name", "add the th:Earmark by hand")
+                    w.flag(label, cell.line, act.row.row.quote,
+                           t("an earmark for “{name}”, but no activity of the plan has that name", name=m.group(2)),
+                           t("add the th:Earmark by hand"))
                     continue
                 node = w.node(self.m.earmark(act.key, target.key, year), TH.Earmark,
                               f"{act.name.label} {year}: {m.group(1)} kr. øremærket {m.group(2)}")
@@ -687,8 +697,8 @@ class _Reader:
                     if found:
                         source_key = key
                         w.flag(self.part_label(act, key), found[0][1].line, found[0][1].text,
-                               "the focus areas are named here, not in the activity's opening paragraph",
-                               "check the focus areas")
+                               self.t("the focus areas are named here, not in the activity's opening paragraph"),
+                               self.t("check the focus areas"))
                         break
         cross = next((a for a in self.frame.areas if a.cross_cutting), None)
         if cross is not None and fold(act.name.short) == fold(cross.name) and all(a is not cross for a, _ in found):
@@ -703,11 +713,11 @@ class _Reader:
             key = _part_of(text, passage.line)
             w.cite(sup, self.part(act, key), passage.text)
         for passage, why in doubts:
-            w.flag(self.part_label(act, source_key), passage.line, passage.text, why, "check the focus areas")
+            w.flag(self.part_label(act, source_key), passage.line, passage.text, why, self.t("check the focus areas"))
         if not found:
             w.flag(self.part_label(act, "intro"), text.heading, text.heading.text,
-                   "no sentence names the focus areas the activity supports",
-                   "add th:supports and a th:FocusAreaSupport by hand")
+                   self.t("no sentence names the focus areas the activity supports"),
+                   self.t("add th:supports and a th:FocusAreaSupport by hand"))
         description = sentences(text.parts["baggrund"].lines)[:1] if "baggrund" in text.parts else []
         if not description:
             description = [p for p in intro_passages if "indsatsområde" not in p.text][:1]
@@ -734,7 +744,8 @@ class _Reader:
                     lo, hi = group.ages
                     if lo > hi:
                         w.flag(self.part_label(act, "maalgruppe"), group.passage.line, group.passage.text,
-                               f"age range {lo}-{hi} runs backwards", "check the ages; none were recorded")
+                               self.t("age range {low}-{high} runs backwards", low=lo, high=hi),
+                               self.t("check the ages; none were recorded"))
                     else:
                         w.add(tg, TH.minAge, Literal(lo, datatype=XSD.integer))
                         w.add(tg, TH.maxAge, Literal(hi, datatype=XSD.integer))
@@ -784,13 +795,30 @@ class _Reader:
     def role_status(self, resp: URIRef, prospective: bool) -> None:
         self.w.add(resp, TH.roleStatus, TH.Prospective if prospective else TH.Agreed)
 
-    def write_roles(self, act: _Act, node: URIRef) -> None:
-        w = self.w
+    def roles_of(self, act: _Act) -> tuple[list[RoleReading], list]:
+        """What the activity's text says about who does what (see :func:`.roles.read_roles`)."""
         partnership = KnownActor(self.partnership, self.frame.partnership_name or "Partnerskabet", TH.Partnership, ())
-        readings, doubts = read_roles(act.text, self.index, plan_actors=self.plan_actors, partnership=partnership,
-                                      propose=lambda name, passage, part, parent=None: self.propose(
-                                          name, passage, self.part_label(act, part), parent),
-                                      ignore=self.ignored_names)
+        return read_roles(
+            act.text, self.index, plan_actors=self.plan_actors, partnership=partnership, ignore=self.ignored_names,
+            propose=lambda name, passage, part, parent=None, **how: self.propose(
+                name, passage, self.section_label(act, part), parent, **how),
+            alias=lambda actor, name, passage, part: self.new.alias(actor, name, passage, self.section_label(act, part)))
+
+    def discover(self) -> None:
+        """Read every activity's roles once before writing any, so the organisations the
+        plan names for the first time anywhere are known everywhere ("skolerne" in
+        activity 5 are the schools activity 6 names); the readings are thrown away, and the
+        new organisations get their review rows only if the draft uses them."""
+        everything = [p for a in self.out.activities for p in sentences(a.all_lines())] + sentences(self.out.intro)
+        self.new.learn_kinds(everything)
+        for act in self.acts:
+            if act.text is not None:
+                self.roles_of(act)
+        self.plan_actors = {m.actor.iri for p in everything for m in self.index.find(p.text)}
+
+    def write_roles(self, act: _Act, node: URIRef) -> None:
+        w, t = self.w, self.t
+        readings, doubts = self.roles_of(act)
         leads = {r.actor.iri for r in readings if r.role in (TH.Lead, TH.CoLead)}
         merged: dict[tuple[URIRef, URIRef], list[RoleReading]] = {}
         for r in readings:
@@ -824,42 +852,45 @@ class _Reader:
                 intentions.setdefault((id(first.passage), role), [first]).append(actor.label)
             for r in group:
                 if r.doubt:
-                    w.flag(self.part_label(act, r.part), r.passage.line, r.passage.text, r.doubt, "check the roles")
+                    w.flag(self.part_label(act, r.part), r.passage.line, r.passage.text, r.doubt,
+                           t("check the roles"))
         for (_, role), (first, *labels) in intentions.items():
             w.flag(self.part_label(act, first.part), first.passage.line, first.passage.text,
-                   f"{', '.join(labels)} as {_ROLE_DA[role]}: the plan only states an intention "
-                   f"(“{PROSPECTIVE_WORD(first.passage.text)}”)",
-                   "recorded as prospective (th:Prospective); make it agreed if the role is settled")
+                   t("{actors} as {role}: the plan only states an intention (“{words}”)", actors=", ".join(labels),
+                     role=term_label(role, t.lang), words=PROSPECTIVE_WORD(first.passage.text)),
+                   t("recorded as prospective (th:Prospective); make it agreed if the role is settled"))
         for doubt in doubts:
             w.flag(self.part_label(act, doubt.part), doubt.passage.line, doubt.read, doubt.why, doubt.suggestion)
         if not leads:
             block = act.text.parts.get("ansvarlige")
             w.flag(self.part_label(act, "ansvarlige" if block else "intro"),
                    block.heading if block else act.text.heading, block.title if block else act.text.heading.text,
-                   "no responsible organisation was read" + ("" if block else " (the activity has no "
-                                                              "“Aktivitetsansvarlig/e” section)"),
-                   "add the lead (th:Responsibility with th:role th:Lead) by hand")
+                   t("no responsible organisation was read") if block else
+                   t("no responsible organisation was read (the activity has no “Aktivitetsansvarlig/e” section)"),
+                   t("add the lead (th:Responsibility with th:role th:Lead) by hand"))
 
     # --- the whole plan ---------------------------------------------------------------------
 
     def run(self) -> None:
         if self.overview is None:
             block = self.out.overview
+            t = self.t
             self.w.flag(block.title if block else self.intro_label, block.heading if block else None,
-                        block.title if block else "(ingen budgetoversigt)",
-                        "no overview table of years (“Nr. Aktivitet 2021 2022 …”) found" if block else
-                        "the plan has no overview table “Tryghedsplanens økonomi”",
-                        "only the activities' own tables give figures; add the overview's rows by hand")
+                        block.title if block else t("(no overview table)"),
+                        t("no overview table of years (“Nr. Aktivitet 2021 2022 …”) found") if block else
+                        t("the plan has no overview table “Tryghedsplanens økonomi”"),
+                        t("only the activities' own tables give figures; add the overview's rows by hand"))
         self.write_frame()
         self.collect()
         self.ignored_names = [a.name.label for a in self.acts] + [a.name.short for a in self.acts] + \
             [n for a in self.acts for n in a.name.former] + [a.name for a in self.frame.areas] + \
             [self.frame.partnership_name or ""]
-        self.ignored = {fold(n) for n in self.ignored_names if n}
+        self.new.ignored = {fold(n) for n in self.ignored_names if n}
         self.body("working-group")
         self.body("steering-group")
         everything = [p for a in self.out.activities for p in sentences(a.all_lines())] + sentences(self.out.intro)
         self.plan_actors = {m.actor.iri for p in everything for m in self.index.find(p.text)}
+        self.discover()
         self.confirm_overview()
         for act in self.acts:
             self.read_own_table(act)
@@ -867,6 +898,7 @@ class _Reader:
             self.write_activity(act)
         self.write_sums_and_earmarks()
         self.declare_actors()
+        self.new.review(self.used)
 
 
 def _part_of(text: ActivityText, line: Line) -> str:
@@ -891,25 +923,29 @@ def _year(frame: Frame, overview: Table | None, out: Outline) -> tuple[int, Pass
         for line in overview.before:
             m = re.search(r"\bi\s+((?:19|20)\d{2})\b", line.text)
             if m:
-                return int(m.group(1)), Passage(line.text, line), "read from the line above the overview table"
+                return int(m.group(1)), Passage(line.text, line), \
+                    N_("the plan year {year} is read from the line above the overview table")
         for row in overview.rows:
             m = re.match(r"^budget\s+i\s+((?:19|20)\d{2})", row.label, re.I)
             if m:
-                return int(m.group(1)), Passage(row.quote, row.line), "read from the overview's “Budget i …” row"
+                return int(m.group(1)), Passage(row.quote, row.line), \
+                    N_("the plan year {year} is read from the overview's “Budget i …” row")
         return overview.years[-1], Passage(overview.header.text, overview.header), \
-            "taken as the overview table's last year"
+            N_("the plan year {year} is taken as the overview table's last year")
     raise NotAPlanError("no plan year found")
 
 
-def read_plan(path: Path | str, *, actors: Graph | None = None) -> Draft:
+def read_plan(path: Path | str, *, actors: Graph | None = None, lang: str = "da") -> Draft:
     """Read the plan at ``path`` (a PDF or a plain-text file) into a :class:`Draft`.
 
     ``actors`` is the graph of known actors to match names against (the shared registry,
     and the actors of an earlier plan of the same partnership if you have it); by default
-    :func:`known_actors`. Raises a :class:`theory.errors.LoadError` subclass (exit 3) for a
-    file that is not a readable plan.
+    :func:`known_actors`. ``lang`` (``da`` or ``en``) is the language of the review list;
+    the graph is the same in both. Raises a :class:`theory.errors.LoadError` subclass
+    (exit 3) for a file that is not a readable plan.
     """
     path = Path(path)
+    texts(lang)  # an unknown language is a UsageError before the file is read
     lines, kind = read_lines(path)
     parts = outline(lines)
     if not parts.activities and parts.overview is None:
@@ -926,12 +962,12 @@ def read_plan(path: Path | str, *, actors: Graph | None = None) -> Draft:
             f"{path}: no plan year found (no “tryghedsplan for 2024”, no overview table); is this a tryghedsplan?"
         ) from None
     minter = Minter.for_partnership(frame.partnership_name or "partnerskab")
-    writer = DraftWriter(minter, year)
+    writer = DraftWriter(minter, year, lang)
     graph = known_actors() if actors is None else actors
     reader = _Reader(path, parts, frame, overview, writer, ActorIndex.from_graph(graph), graph)
     if how:
         frame.year, frame.year_passage = year, passage
         writer.flag(reader.intro_label, passage.line if passage else None, passage.text if passage else str(year),
-                    f"the plan year {year} is {how}", "check th:planYear")
+                    writer.t(how, year=year), writer.t("check th:planYear"))
     reader.run()
     return Draft(writer.graph, writer.sorted_review(), writer.plan, minter.base, path, kind)

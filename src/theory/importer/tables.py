@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from ..i18n import N_
+from .remarks import Remark
 from .text import Line
 
 __all__ = ["Figure", "Row", "Table", "read_table", "place", "is_misprint", "parse_figure", "YEAR"]
@@ -303,12 +305,13 @@ def read_table(lines: list[Line]) -> Table | None:
     return table
 
 
-def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, str]:
+def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, Remark | str]:
     """Put ``row``'s cells under the table's years.
 
     Returns ``(cells by year, how, problem)``: ``how`` is ``"order"`` (as many cells as
     years), ``"position"`` (PDF x coordinates) or ``"spacing"`` (a text file's runs of
-    spaces); ``problem`` is non-empty when the cells could not be placed (then no cell is).
+    spaces); ``problem`` is a :class:`~.remarks.Remark` when the cells could not be placed
+    (then no cell is), else empty.
     """
     years, cells = table.years, row.cells
     if not cells:
@@ -316,7 +319,8 @@ def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, str]:
     if len(cells) == len(years):
         return dict(zip(years, cells)), "order", ""
     if len(cells) > len(years):
-        return {}, "order", f"{len(cells)} figures for {len(years)} year columns"
+        return {}, "order", Remark.plural("{n} figure for {years} year columns",
+                                          "{n} figures for {years} year columns", len(cells), years=len(years))
     if table.columns and all(c.x for c in cells):
         centers = [(a + b) / 2 for a, b in table.columns]
         step = (centers[-1] - centers[0]) / (len(centers) - 1) if len(centers) > 1 else 50.0
@@ -324,7 +328,8 @@ def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, str]:
         for cell in cells:
             col = min(range(len(years)), key=lambda i: _offset(cell.x, table.columns[i]))
             if _offset(cell.x, table.columns[col]) > 0.3 * step or years[col] in out:
-                return {}, "position", f"the figure {cell.text} stands under no year column of its own"
+                return {}, "position", Remark(N_("the figure {figure} stands under no year column of its own"),
+                                              figure=cell.text)
             out[years[col]] = cell
         return out, "position", ""
     if all(c.gap is not None for c in cells):
@@ -334,7 +339,11 @@ def place(row: Row, table: Table) -> tuple[dict[int, Figure], str, str]:
             if i:
                 col += 1 + cell.gap
             if col >= len(years):
-                return {}, "spacing", f"{len(cells)} figures for {len(years)} year columns do not line up"
+                return {}, "spacing", Remark.plural("{n} figure for {years} year columns does not line up",
+                                                    "{n} figures for {years} year columns do not line up",
+                                                    len(cells), years=len(years))
             out[years[col]] = cell
         return out, "spacing", ""
-    return {}, "spacing", f"{len(cells)} figures for {len(years)} year columns; which years they belong to cannot be read"
+    return {}, "spacing", Remark.plural("{n} figure for {years} year columns; which year it belongs to cannot be read",
+                                        "{n} figures for {years} year columns; which years they belong to cannot be "
+                                        "read", len(cells), years=len(years))

@@ -38,10 +38,6 @@ class Line:
     raw: str = ""
     words: tuple[Word, ...] | None = None
 
-    def where(self) -> str:
-        """``p. 3, l. 12`` for a PDF, ``line 1205`` for a text file."""
-        return f"p. {self.page}, l. {self.number}" if self.page is not None else f"line {self.number}"
-
 
 @dataclass(frozen=True)
 class Passage:
@@ -172,6 +168,18 @@ def _drop_first(line: Line) -> Line:
     return replace(line, text=rest, raw=raw, words=words)
 
 
+def _pull_first(out: list, i: int, token: str, keep_hyphen: bool) -> None:
+    """Join the first word of line ``i + 1`` to the end of line ``i`` (a word or a year range
+    broken at the line's end), dropping line ``i + 1`` when nothing is left of it."""
+    line, nxt = out[i], out[i + 1]
+    out[i] = _append(line, token, keep_hyphen, nxt.words[0] if nxt.words else None)
+    rest = _drop_first(nxt)
+    if rest.text:
+        out[i + 1] = rest
+    else:
+        del out[i + 1]
+
+
 def _append(line: Line, token: str, keep_hyphen: bool, moved: Word | None) -> Line:
     head = line.text if keep_hyphen else line.text[:-1]
     raw = line.raw.rstrip()
@@ -194,23 +202,11 @@ def dehyphenate(lines: list[Line]) -> list[Line]:
         line, nxt = out[i], out[i + 1]
         token = _first_token(nxt)
         if re.search(r"(?<![\w.])(?:19|20)\d{2}-$", line.text) and re.match(r"(?:19|20)\d{2}\b", token):
-            out[i] = _append(line, token, True, nxt.words[0] if nxt.words else None)  # "2021-" + "2024"
-            rest = _drop_first(nxt)
-            if rest.text:
-                out[i + 1] = rest
-            else:
-                del out[i + 1]
+            _pull_first(out, i, token, True)  # "2021-" + "2024"
             continue
         if _HYPHEN_END.search(line.text) and token and token[0].isalpha() and token.lower() not in _SUSPENDED:
             before = line.text[-2]
-            keep = before.isupper() or before.isdigit() or token[0].isupper()
-            moved = nxt.words[0] if nxt.words else None
-            out[i] = _append(line, token, keep, moved)
-            rest = _drop_first(nxt)
-            if rest.text:
-                out[i + 1] = rest
-            else:
-                del out[i + 1]
+            _pull_first(out, i, token, before.isupper() or before.isdigit() or token[0].isupper())
             continue
         i += 1
     return out

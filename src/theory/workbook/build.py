@@ -9,7 +9,7 @@ is in the plan, every amount is in DKK, a focus-area support also makes ``th:sup
 is added here.
 
 Problems (an unknown name, a year outside the plan's period, two rows that would be one
-node) are collected with the reading problems and raised together.
+node) are collected with the reading problems and raised together, in the problems' language.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from ..i18n import NC_
 from ..mint import REGISTRY, Minter
 from ..namespaces import BIND_PREFIXES, ORG, SCHEMA, SKOS, TH
 from .cells import decimal_literal
 from .ids import FALLBACK_BASE, IdCodec, base_of_partnership
 from .minting import ITEM_KINDS, RowIris
-from .names import TARGET_WORDS, NameIndex
-from .problems import Problems
+from .names import AMBIGUOUS, TARGET_SHEETS, UNKNOWN, NameIndex
+from .problems import Problems, place
 from .read import Row, SheetRows, WorkbookRows
 from .schema import SHEETS_BY_KEY, Column
 
@@ -62,18 +63,21 @@ class ImportedPlan:
     plan: URIRef | None
     source: str
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: the language the workbook was written in
+    lang: str = "da"
 
     def column_of(self, sheet_key: str, prop: URIRef) -> str | None:
         """The header of the column in ``sheet_key`` that writes ``prop``, if one does."""
         for column in SHEETS_BY_KEY[sheet_key].columns:
             if column.prop == prop:
-                return self.headers.get(sheet_key, {}).get(column.key) or column.header("en")
+                return self.headers.get(sheet_key, {}).get(column.key) or column.header(self.lang)
         return None
 
 
 class _Builder(RowIris):
     def __init__(self, workbook: WorkbookRows, problems: Problems, registry: Graph | None):
         self.wb, self.problems, self.registry_graph = workbook, problems, registry
+        self.t = problems.t
         self.sheets: dict[str, SheetRows] = workbook.sheets
         self.iri: dict[tuple[str, int], URIRef] = {}
         self.origins: dict[URIRef, Origin] = {}
@@ -115,11 +119,12 @@ class _Builder(RowIris):
         other = self.origins.get(iri)
         if other is not None:
             if minted:
-                text = (f"this row is the same {what} as sheet {other.sheet}, row {other.row}; "
-                        "change or delete one of them")
+                text = self.t("this row is the same {what} as sheet {sheet}, row {row}; change or delete one of them",
+                              what=what, sheet=other.sheet, row=other.row)
             else:
-                text = (f"the ID '{row.values.get('id') or row.values.get('section')}' is also the ID of sheet "
-                        f"{other.sheet}, row {other.row}; give each row its own ID (empty the ID of a copied row)")
+                text = self.t("the ID '{id}' is also the ID of sheet {sheet}, row {row}; give each row its own ID "
+                              "(empty the ID of a copied row)", id=row.values.get("id") or row.values.get("section"),
+                              sheet=other.sheet, row=other.row)
             self.problem(sheet, row, text)
             return False
         self.origins[iri] = Origin(sheet.name, row.number, sheet.sheet.key)
@@ -138,8 +143,8 @@ class _Builder(RowIris):
                 continue
             iri = self.codec.from_cell(text, section=key == "sections")
             if iri is None:
-                self.problem(sheet, row, f"'{text}' is not an ID; keep the ID as exported, or empty it on a new row",
-                             column=id_key)
+                self.problem(sheet, row, self.t("'{id}' is not an ID; keep the ID as exported, or empty it on a new "
+                                                "row", id=text), column=id_key)
                 continue
             self.claim(sheet, row, iri, minted=False)
         for sheet, row in pending:
@@ -165,14 +170,10 @@ class _Builder(RowIris):
             if iri is not None:
                 found.append(iri)
                 continue
-            noun, sheet_key, hint = TARGET_WORDS[column.target]
-            where = self._sheet_name(sheet_key)
-            if why == "ambiguous":
-                self.problem(sheet, row, f"'{text}' names more than one {noun} in sheet {where}; write its ID instead",
-                             column=column_key)
-            else:
-                self.problem(sheet, row, f"no {noun} '{text}' in sheet {where}; "
-                             + hint.format(plan=self._sheet_name("plan")), column=column_key)
+            where = self._sheet_name(TARGET_SHEETS[column.target])
+            message = AMBIGUOUS[column.target] if why == "ambiguous" else UNKNOWN[column.target]
+            self.problem(sheet, row, self.t(message, name=text, sheet=where, plan=self._sheet_name("plan")),
+                         column=column_key)
             row.bad.add(column_key)
         self.resolved[cache_key] = found
         return found
@@ -183,15 +184,20 @@ class _Builder(RowIris):
 
     # name indices
     def unique(self, index: NameIndex, sheet, row, iri, names, what: str, column: str = "name") -> None:
+        """A problem for each of ``names`` another thing has; ``what``: the kind of name, marked
+        for the catalogue in the context ``name``."""
+        t = self.t
         for name in names:
             if not name:
                 continue
             others = index.exact.get(str(name), set()) - {iri}
             if others:
                 other = self.origins.get(next(iter(others)))
-                where = f"sheet {other.sheet}, row {other.row}" if other else "the shared actor register"
-                self.problem(sheet, row, f"{what} '{name}' is also in {where}; names must be unique, since other "
-                             "sheets refer to them by name", column=column)
+                where = place(other.sheet, other.row, lang=self.problems.lang) if other else \
+                    t("the shared actor register")
+                self.problem(sheet, row, t("{what} '{name}' is also in {where}; names must be unique, since other "
+                                           "sheets refer to them by name", what=t.context("name", what), name=name,
+                                           where=where), column=column)
 
     def build_indices(self) -> None:
         for target in ("activity", "actor", "focus_area", "impact", "place", "channel"):
@@ -205,13 +211,15 @@ class _Builder(RowIris):
                 continue
             v = row.values
             number = str(v["number"]) if v.get("number") is not None else None
-            self.unique(self.index["activity"], sheet, row, iri, [v.get("name")], "the activity name")
+            self.unique(self.index["activity"], sheet, row, iri, [v.get("name")], NC_("name", "the activity name"))
             if number:
-                self.unique(self.index["activity"], sheet, row, iri, [number], "the activity number", "number")
+                self.unique(self.index["activity"], sheet, row, iri, [number], NC_("name", "the activity number"),
+                            "number")
             self.index["activity"].add(iri, [v.get("name"), number], [v.get("name_en"), *(v.get("former_names") or [])])
         for sheet, row in self.rows("focus_areas"):
             if (iri := self.node("focus_areas", row)) is not None:
-                self.unique(self.index["focus_area"], sheet, row, iri, [row.values.get("name")], "the focus area")
+                self.unique(self.index["focus_area"], sheet, row, iri, [row.values.get("name")],
+                            NC_("name", "the focus area"))
                 self.index["focus_area"].add(iri, [row.values.get("name")], [row.values.get("name_en")])
         for sheet, row in self.rows("plan"):
             iri, kind = self.node("plan", row), row.values.get("kind")
@@ -223,7 +231,8 @@ class _Builder(RowIris):
                 self.index["impact"].add(iri, [row.values.get("name")], [row.values.get("name_en")])
         for sheet, row in self.rows("actors"):
             if (iri := self.node("actors", row)) is not None:
-                self.unique(self.index["actor"], sheet, row, iri, [row.values.get("name")], "the actor name")
+                self.unique(self.index["actor"], sheet, row, iri, [row.values.get("name")],
+                            NC_("name", "the actor name"))
                 self.index["actor"].add(iri, [row.values.get("name")], [row.values.get("name_en"),
                                                                         *(row.values.get("aliases") or [])])
                 self.check_shared(sheet, row, iri)
@@ -237,7 +246,8 @@ class _Builder(RowIris):
             if (iri := self.node("places", row)) is None:
                 continue
             target = "channel" if row.values.get("place_kind") == TH.CommunicationChannel else "place"
-            self.unique(self.index[target], sheet, row, iri, [row.values.get("name")], f"the {target} name")
+            what = NC_("name", "the channel name") if target == "channel" else NC_("name", "the place name")
+            self.unique(self.index[target], sheet, row, iri, [row.values.get("name")], what)
             self.index[target].add(iri, [row.values.get("name")], row.values.get("aliases") or [])
 
     def check_shared(self, sheet, row, iri: URIRef) -> None:
@@ -245,9 +255,10 @@ class _Builder(RowIris):
         if self.registry_graph is None or not str(iri).startswith(REGISTRY):
             return
         if (iri, None, None) not in self.registry_graph:
-            self.problem(sheet, row, f"'{row.values.get('name')}' belongs to the shared actor register "
-                         f"({self.codec.to_cell(iri)}), which does not have it; add it to the register first, or "
-                         "write nej (no) to keep the actor in the plan", column="shared")
+            self.problem(sheet, row, self.t("'{name}' belongs to the shared actor register ({id}), which does not have "
+                                            "it; add it to the register first, or write {no} to keep the actor in the "
+                                            "plan", name=row.values.get("name"), id=self.codec.to_cell(iri),
+                                            no=self.t("no")), column="shared")
 
     # the plan's period and its years
     def find_period(self) -> None:
@@ -267,8 +278,9 @@ class _Builder(RowIris):
         start, end = self.period
         if start <= year <= end:
             return True
-        self.problem(sheet, row, f"{year} is outside the plan's period {start}-{end}; choose one of the plan's years "
-                     f"(the drop-down lists them), or change the period in sheet {self._sheet_name('plan')}",
+        self.problem(sheet, row, self.t("{year} is outside the plan's period {start}-{end}; choose one of the plan's "
+                                        "years (the drop-down lists them), or change the period in sheet {sheet}",
+                                        year=year, start=start, end=end, sheet=self._sheet_name("plan")),
                      column=column.key)
         return False
 
@@ -345,7 +357,7 @@ class _Builder(RowIris):
         if len(nodes) > 1:
             sheet = self.sheets["plan"]
             second = self.origins[nodes[1]]
-            self.problems.add("a workbook holds one plan: only one row may be of this kind; delete one",
+            self.problems.add(self.t("a workbook holds one plan: only one row may be of this kind; delete one"),
                               sheet=sheet.name, row=second.row, column=sheet.header("kind"))
         return nodes[0] if nodes else None
 
@@ -398,8 +410,8 @@ class _Builder(RowIris):
             if node is None or not row.values.get("party"):
                 continue
             if partnership is None:
-                self.problem(sheet, row, "a party needs a partnership: add the partnership's row to sheet "
-                             f"{self._sheet_name('plan')}", column="party")
+                self.problem(sheet, row, self.t("a party needs a partnership: add the partnership's row to sheet "
+                                                "{sheet}", sheet=self._sheet_name("plan")), column="party")
             else:
                 add((partnership, TH.party, node))
 
@@ -417,8 +429,9 @@ class _Builder(RowIris):
                 values = tuple(self.one(sheet, row, c) if c == "activity" else row.values.get(c) for c in columns)
                 if values in seen:
                     names = ", ".join(sheet.header(c) for c in columns)
-                    self.problem(sheet, row, f"this row repeats row {seen[values].number} (the same {names}); "
-                                 "delete one of them, or tell them apart by the line as printed")
+                    self.problem(sheet, row, self.t("this row repeats row {row} (the same {columns}); delete one of "
+                                                    "them, or tell them apart by the line as printed",
+                                                    row=seen[values].number, columns=names))
                 else:
                     seen[values] = row
 
@@ -433,8 +446,8 @@ class _Builder(RowIris):
         self.assign("plan", self.mint_plan)
         self.find_period()
         self.assign("sections", lambda sheet, row: None)
-        self.assign("focus_areas", self.mint_named(self.minter.focus_area, "focus area"))
-        self.assign("activities", self.mint_named(self.minter.activity, "activity"))
+        self.assign("focus_areas", self.mint_named(self.minter.focus_area, NC_("thing", "focus area")))
+        self.assign("activities", self.mint_named(self.minter.activity, NC_("thing", "activity")))
         self.assign("actors", self.mint_actor)
         self.assign("places", self.mint_place)
         self.build_indices()
@@ -454,19 +467,20 @@ class _Builder(RowIris):
         for triple in self.graph:
             (registry if str(triple[0]).startswith(REGISTRY) else plan_graph).add(triple)
         headers = {key: dict(sheet.headers) for key, sheet in self.sheets.items()}
-        return ImportedPlan(plan_graph, registry, dict(self.origins), self.base, self.plan, self.wb.source, headers)
+        return ImportedPlan(plan_graph, registry, dict(self.origins), self.base, self.plan, self.wb.source, headers,
+                            self.wb.lang)
 
 
 def build_plan(workbook: WorkbookRows, *, registry: Graph | None = None,
-               problems: Problems | None = None) -> ImportedPlan:
+               problems: Problems | None = None, lang: str = "da") -> ImportedPlan:
     """The plan a workbook's rows describe.
 
     ``registry``: the shared actor registry, so that roles may name a registry actor that the
-    Actors sheet leaves out. Problems go to ``problems``; without it, they are raised as one
-    :class:`~theory.errors.LoadError`.
+    Actors sheet leaves out. Problems go to ``problems`` (told in its language); without it,
+    they are told in ``lang`` and raised as one :class:`~theory.errors.LoadError`.
     """
     own = problems is None
-    problems = Problems() if own else problems
+    problems = Problems(lang) if own else problems
     imported = _Builder(workbook, problems, registry).run()
     if own:
         problems.raise_if_any(workbook.source)

@@ -4,7 +4,7 @@ Reading is forgiving where a spreadsheet is (a year typed as text, a month turne
 date by Excel, a whole number stored as 120000.0) and strict where a guess could change
 a figure: an amount must be a number; text like ``120.000`` is refused as ambiguous
 (Danish thousands separator or decimal point?) instead of being read as 120.
-Each problem is the text after "sheet S, row R, column C: ".
+Each problem is the text after "sheet S, row R, column C: ", in the language asked for.
 
 Decimals are written in their canonical form (``300000.0``), the form the curated Turtle
 uses; a figure recorded as printed (``188.00``, see ``docs/curation.md``) goes into the
@@ -19,15 +19,17 @@ from decimal import Decimal, InvalidOperation
 
 from rdflib import XSD, Literal
 
-from .schema import WORDS, Column
+from ..i18n import LANGUAGES, N_, Texts, texts
+from .schema import Column
 from .vocab import Vocabulary
 
 __all__ = ["canonical_decimal", "decimal_literal", "number_cell", "parse_cell", "split_lines", "CellProblem"]
 
 _NUMBER_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
-_YES = {WORDS["yes"][lang].casefold() for lang in WORDS["yes"]} | {"x", "1", "true", "sand"}
-_NO = {WORDS["no"][lang].casefold() for lang in WORDS["no"]} | {"0", "false", "falsk"}
+#: what a yes/no cell may say, in any language
+_YES = {texts(lang)("yes").casefold() for lang in LANGUAGES} | {"x", "1", "true", "sand"}
+_NO = {texts(lang)("no").casefold() for lang in LANGUAGES} | {"0", "false", "falsk"}
 
 
 class CellProblem(ValueError):
@@ -75,8 +77,8 @@ def _shown(raw) -> str:
 
 
 def _as_text(raw) -> str:
-    if isinstance(raw, bool):
-        return WORDS["yes"]["da"] if raw else WORDS["no"]["da"]
+    if isinstance(raw, bool):  # TRUE typed into a text cell: plan text, so Danish
+        return texts("da")("yes") if raw else texts("da")("no")
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     if isinstance(raw, dt.datetime):
@@ -86,22 +88,23 @@ def _as_text(raw) -> str:
     return str(raw)
 
 
-def _whole(raw, hint: str) -> int:
+def _whole(raw, hint: str, t: Texts) -> int:
     if isinstance(raw, bool):
-        raise CellProblem(f"{_shown(raw)} is not a whole number; {hint}")
+        raise CellProblem(t("{value} is not a whole number; {hint}", value=_shown(raw), hint=hint))
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float) and raw.is_integer():
         return int(raw)
     if isinstance(raw, str) and re.fullmatch(r"-?\d+", raw.strip()):
         return int(raw.strip())
-    raise CellProblem(f"{_shown(raw)} is not a whole number; {hint}")
+    raise CellProblem(t("{value} is not a whole number; {hint}", value=_shown(raw), hint=hint))
 
 
-def _decimal(raw, what: str, hint: str) -> Decimal | str:
-    """A Decimal, or the text of a number written as text (kept as printed)."""
+def _decimal(raw, ambiguous: str, hint: str, t: Texts) -> Decimal | str:
+    """A Decimal, or the text of a number written as text (kept as printed). ``ambiguous``:
+    the message (untranslated) for a figure like ``120.000`` (``{value}``, ``{example}``)."""
     if isinstance(raw, bool):
-        raise CellProblem(f"{_shown(raw)} is not a number; {hint}")
+        raise CellProblem(t("{value} is not a number; {hint}", value=_shown(raw), hint=hint))
     if isinstance(raw, int):
         return Decimal(raw)
     if isinstance(raw, float):
@@ -109,21 +112,18 @@ def _decimal(raw, what: str, hint: str) -> Decimal | str:
     text = str(raw).strip()
     if _NUMBER_TEXT.match(text):
         if re.search(r"\.\d{3}$", text):
-            raise CellProblem(
-                f"{_shown(text)} is ambiguous (a thousands separator or a decimal point?); "
-                f"write the {what} as a number without separators, e.g. {text.replace('.', '')}"
-            )
+            raise CellProblem(t(ambiguous, value=_shown(text), example=text.replace(".", "")))
         return text
-    raise CellProblem(f"{_shown(raw)} is not a number; {hint}")
+    raise CellProblem(t("{value} is not a number; {hint}", value=_shown(raw), hint=hint))
 
 
-def parse_cell(column: Column, raw, vocab: Vocabulary, choices_hint: str = ""):
-    """The value of a non-empty cell for ``column``; raises :class:`CellProblem`.
+def parse_cell(column: Column, raw, vocab: Vocabulary, choices_hint: str = "", lang: str = "da"):
+    """The value of a non-empty cell for ``column``; raises :class:`CellProblem` (its text in ``lang``).
 
     Returns str (text, ref, id), list[str] (lines, refs, quote), int (int, year, no),
     Decimal or str (decimal, amount), str ``YYYY-MM`` (month), URIRef (choice, type), bool (flag).
     """
-    kind = column.kind
+    kind, t = column.kind, texts(lang)
     if kind in ("text", "ref"):
         return _as_text(raw).strip()
     if kind == "id":
@@ -131,33 +131,38 @@ def parse_cell(column: Column, raw, vocab: Vocabulary, choices_hint: str = ""):
     if kind in ("lines", "refs", "quote"):
         return split_lines(_as_text(raw))
     if kind in ("int", "no"):
-        return _whole(raw, "write digits only, e.g. 3")
+        return _whole(raw, t("write digits only, e.g. 3"), t)
     if kind in ("year", "plan_year"):
         if isinstance(raw, (dt.date, dt.datetime)):
             return raw.year
-        problem = CellProblem(f"{_shown(raw)} is not a year; write the year as four digits, e.g. 2024")
+        problem = CellProblem(t("{value} is not a year; write the year as four digits, e.g. 2024", value=_shown(raw)))
         try:
-            year = _whole(raw, "")
+            year = _whole(raw, "", t)
         except CellProblem:
             raise problem from None
         if not 1000 <= year <= 9999:
             raise problem
         return year
     if kind == "amount":
-        return _decimal(raw, "amount", "write a whole number of kroner, e.g. 120000")
+        return _decimal(raw, N_("{value} is ambiguous (a thousands separator or a decimal point?); write the "
+                                "amount as a number without separators, e.g. {example}"),
+                        t("write a whole number of kroner, e.g. 120000"), t)
     if kind == "decimal":
-        return _decimal(raw, "number", "write a number, e.g. 20 or 2.5")
+        return _decimal(raw, N_("{value} is ambiguous (a thousands separator or a decimal point?); write the "
+                                "number as a number without separators, e.g. {example}"),
+                        t("write a number, e.g. 20 or 2.5"), t)
     if kind == "month":
         if isinstance(raw, (dt.date, dt.datetime)):
             return f"{raw.year:04d}-{raw.month:02d}"
         text = _as_text(raw).strip()
         if _MONTH.match(text):
             return text
-        raise CellProblem(f"{_shown(text)} is not a month; write year and month as 2024-03")
+        raise CellProblem(t("{value} is not a month; write year and month as 2024-03", value=_shown(text)))
     if kind in ("choice", "type"):
         term = vocab.parse(column.target, _as_text(raw))
         if term is None:
-            raise CellProblem(f"{_shown(_as_text(raw).strip())} is not in the list; choose one of: {choices_hint}")
+            raise CellProblem(t("{value} is not in the list; choose one of: {choices}",
+                                value=_shown(_as_text(raw).strip()), choices=choices_hint))
         return term
     if kind == "flag":
         if isinstance(raw, bool):
@@ -167,5 +172,6 @@ def parse_cell(column: Column, raw, vocab: Vocabulary, choices_hint: str = ""):
             return True
         if text in _NO:
             return False
-        raise CellProblem(f"{_shown(_as_text(raw).strip())} is not yes or no; write ja or nej (yes or no)")
+        raise CellProblem(t("{value} is not yes or no; write {yes} or {no}", value=_shown(_as_text(raw).strip()),
+                            yes=t("yes"), no=t("no")))
     raise ValueError(f"unknown column kind {kind!r}")  # pragma: no cover - the schema is fixed

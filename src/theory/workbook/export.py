@@ -20,7 +20,8 @@ from ..mint import REGISTRY
 from ..namespaces import ORG, TH
 from .cells import number_cell
 from .ids import FALLBACK_BASE, IdCodec, base_of_partnership
-from .schema import CHOICES, SHEETS, Column, Sheet, word
+from ..i18n import texts
+from .schema import CHOICES, SHEETS, Column, Sheet
 from .vocab import Vocabulary
 
 __all__ = ["PlanRows", "plan_rows", "export_workbook", "new_workbook"]
@@ -141,7 +142,8 @@ class _Reader:
         if kind == "id":
             return self.codec.to_cell(node, section=sheet.key == "sections", full=node in self.partnerships)
         if kind == "flag":
-            return word("yes" if self.flag(sheet, node, column) else "no", self.lang)
+            t = texts(self.lang)
+            return t("yes") if self.flag(sheet, node, column) else t("no")
         if kind == "type":
             types = set(graph.objects(node, RDF.type))
             for term in CHOICES[column.target]:
@@ -155,8 +157,8 @@ class _Reader:
         if not values:
             return None
         if kind in ("text", "lines", "quote"):
-            texts = sorted(str(v) for v in values if isinstance(v, Literal) and v.language == column.lang)
-            return "\n".join(texts) or None
+            literals = sorted(str(v) for v in values if isinstance(v, Literal) and v.language == column.lang)
+            return "\n".join(literals) or None
         if kind in ("ref", "refs"):
             names = self.names[column.target]
             return "\n".join(sorted(names.get(v) or self.codec.to_cell(v) for v in values))

@@ -23,14 +23,15 @@ __all__ = ["import_workbook", "import_to_folder", "FolderImport"]
 
 
 def import_workbook(source: Path | bytes, *, ontology: Graph | None = None,
-                    registry: Graph | None = None) -> ImportedPlan:
+                    registry: Graph | None = None, lang: str = "da") -> ImportedPlan:
     """Read and build the plan in the workbook at ``source`` (a path or the file's bytes).
 
-    ``registry``: the shared actor registry, whose actors the Roles sheet may name.
+    ``registry``: the shared actor registry, whose actors the Roles sheet may name. The
+    workbook may be written in either language; ``lang`` is the language of the problems.
     Raises one :class:`~theory.errors.LoadError` (exit 3) whose ``problems`` list every
     problem of the workbook (at most 50 lines).
     """
-    problems = Problems()
+    problems = Problems(lang)
     rows = read_workbook(source, ontology=ontology, problems=problems)
     imported = build_plan(rows, registry=registry, problems=problems)
     problems.raise_if_any(rows.source)
@@ -58,14 +59,15 @@ def import_to_folder(source: Path | bytes, folder: Path, *, ontology: Graph | No
                      registry: Graph | None = None, check: bool = True, lang: str = "da") -> FolderImport:
     """Import the workbook at ``source`` and write the plan's Turtle files into ``folder``.
 
-    A workbook with problems raises :class:`~theory.errors.LoadError` and writes nothing.
+    A workbook with problems raises :class:`~theory.errors.LoadError` (told in ``lang``) and
+    writes nothing.
     With ``check``, the shapes run on the result first; a violation writes nothing either
     (``paths`` stays empty; the findings say what to fix, by sheet and row), warnings are
     reported and the files written.
     """
     from ..layout import write_plan
 
-    imported = import_workbook(source, ontology=ontology, registry=registry)
+    imported = import_workbook(source, ontology=ontology, registry=registry, lang=lang)
     result = FolderImport(imported)
     if check:
         result.findings = check_plan(imported, ontology=ontology, registry=registry, lang=lang)

@@ -11,21 +11,37 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from ..i18n import N_
 from .ids import IdCodec
 
-__all__ = ["NameIndex", "TARGET_WORDS"]
+__all__ = ["NameIndex", "TARGET_SHEETS", "UNKNOWN", "AMBIGUOUS"]
 
-#: how a problem names the kind of thing a reference points to, and the sheet it stands in
-TARGET_WORDS = {
-    "activity": ("activity", "activities", "write an activity's name, number or ID as it stands there (if you "
-                 "renamed it, rename it here too, e.g. with Find and Replace in the whole workbook)"),
-    "actor": ("actor", "actors", "write an actor's name or ID as it stands there (the partnership and its "
-              "bodies stand in sheet {plan}), or add the actor"),
-    "focus_area": ("focus area", "focus_areas", "choose one from the drop-down"),
-    "impact": ("impact", "plan", "write the name of an impact row of that sheet"),
-    "place": ("place", "places", "add it there, or correct the name"),
-    "channel": ("channel", "places", "add it there, or correct the name"),
-    "section": ("section", "sections", "use a code from that sheet, or add the section there"),
+#: the sheet each kind of reference names its things in
+TARGET_SHEETS = {"activity": "activities", "actor": "actors", "focus_area": "focus_areas", "impact": "plan",
+                 "place": "places", "channel": "places", "section": "sections"}
+
+#: the problem of a name that no row of its sheet has: ``{name}``, ``{sheet}`` (and ``{plan}``: the Plan sheet)
+UNKNOWN = {
+    "activity": N_("no activity '{name}' in sheet {sheet}; write an activity's name, number or ID as it stands there "
+                   "(if you renamed it, rename it here too, e.g. with Find and Replace in the whole workbook)"),
+    "actor": N_("no actor '{name}' in sheet {sheet}; write an actor's name or ID as it stands there (the partnership "
+                "and its bodies stand in sheet {plan}), or add the actor"),
+    "focus_area": N_("no focus area '{name}' in sheet {sheet}; choose one from the drop-down"),
+    "impact": N_("no impact '{name}' in sheet {sheet}; write the name of an impact row of that sheet"),
+    "place": N_("no place '{name}' in sheet {sheet}; add it there, or correct the name"),
+    "channel": N_("no channel '{name}' in sheet {sheet}; add it there, or correct the name"),
+    "section": N_("no section '{name}' in sheet {sheet}; use a code from that sheet, or add the section there"),
+}
+
+#: the problem of a name that several rows of its sheet share
+AMBIGUOUS = {
+    "activity": N_("'{name}' names more than one activity in sheet {sheet}; write its ID instead"),
+    "actor": N_("'{name}' names more than one actor in sheet {sheet}; write its ID instead"),
+    "focus_area": N_("'{name}' names more than one focus area in sheet {sheet}; write its ID instead"),
+    "impact": N_("'{name}' names more than one impact in sheet {sheet}; write its ID instead"),
+    "place": N_("'{name}' names more than one place in sheet {sheet}; write its ID instead"),
+    "channel": N_("'{name}' names more than one channel in sheet {sheet}; write its ID instead"),
+    "section": N_("'{name}' names more than one section in sheet {sheet}; write its ID instead"),
 }
 
 

@@ -4,7 +4,9 @@ Sheets and headers are recognised in Danish or English, whatever language the wo
 was exported in. A workbook saved by Excel or LibreOffice carries each formula's last
 value; that value is read. A formula without one (a file written by a program that does
 not calculate) and merged cells are problems, as are missing sheets, missing required
-columns and cells that cannot be read. Problems are collected, not raised one by one.
+columns and cells that cannot be read. Problems are collected, not raised one by one, and
+told in the language asked for; the titles of both languages come from the message
+catalogue (:mod:`.schema`).
 """
 
 from __future__ import annotations
@@ -44,13 +46,17 @@ class SheetRows:
     headers: dict[str, str]
     rows: list[Row] = field(default_factory=list)
 
+    #: the language of the workbook's titles, for a column it lacks
+    lang: str = "da"
+
     def header(self, key: str) -> str:
-        return self.headers.get(key) or self.sheet.column(key).header("en")
+        return self.headers.get(key) or self.sheet.column(key).header(self.lang)
 
 
 @dataclass
 class WorkbookRows:
-    """Every data sheet that was found, by sheet key; ``lang``: the language of its sheet names."""
+    """Every data sheet that was found, by sheet key; ``lang``: the language of its sheet names
+    (the one the workbook was written in, not the one problems are told in)."""
 
     sheets: dict[str, SheetRows]
     lang: str
@@ -84,6 +90,8 @@ def _blank(value) -> bool:
 
 
 def _read_sheet(ws, fws, sheet: Sheet, lang: str, vocab: Vocabulary, problems: Problems) -> SheetRows:
+    """The rows of one sheet; ``lang``: the workbook's language (problems are in ``problems.lang``)."""
+    t = problems.t
     title = ws.title
     header_cells = next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())
     wanted = {h.casefold(): column.key for column in sheet.columns for h in column.headers()}
@@ -96,22 +104,17 @@ def _read_sheet(ws, fws, sheet: Sheet, lang: str, vocab: Vocabulary, problems: P
         if key is None:
             continue  # a column of the analyst's own: ignored
         if key in positions:
-            problems.add(f"column '{text}' appears twice; delete one of them", sheet=title, row=1)
+            problems.add(t("column '{column}' appears twice; delete one of them", column=text), sheet=title, row=1)
             continue
         positions[key], headers[key] = index, str(text).strip()
-    out = SheetRows(sheet, title, headers)
+    out = SheetRows(sheet, title, headers, lang=lang)
     for column in sheet.columns:
         if column.required and column.key not in positions:
-            problems.add(
-                f"required column '{column.header(lang)}' is missing; add a column with that header "
-                "(as in a workbook from theory export)",
-                sheet=title,
-            )
+            problems.add(t("required column '{column}' is missing; add a column with that header (as in a workbook "
+                           "from theory export)", column=column.header(lang)), sheet=title)
     for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        problems.add(
-            f"cells {merged.coord} are merged; unmerge them so that every value has a cell of its own",
-            sheet=title, row=merged.min_row,
-        )
+        problems.add(t("cells {cells} are merged; unmerge them so that every value has a cell of its own",
+                       cells=merged.coord), sheet=title, row=merged.min_row)
     hints = {c.key: ", ".join(vocab.choices(c.target, lang)) for c in sheet.columns if c.kind in ("choice", "type")}
     formula_rows = fws.iter_rows(min_row=2, values_only=False)
     for number, cells in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
@@ -129,22 +132,21 @@ def _read_sheet(ws, fws, sheet: Sheet, lang: str, vocab: Vocabulary, problems: P
             value = raw[column.key]
             formula = formula_cells[pos] if pos < len(formula_cells) else None
             if formula is not None and formula.data_type == "f" and value is None:
-                problems.add(
-                    f"the formula {formula.value} has no saved value; open and save the workbook in Excel or "
-                    "LibreOffice (which stores the value), or type the value instead",
-                    sheet=title, row=number, column=header,
-                )
+                problems.add(t("the formula {formula} has no saved value; open and save the workbook in Excel or "
+                               "LibreOffice (which stores the value), or type the value instead",
+                               formula=formula.value), sheet=title, row=number, column=header)
                 row.bad.add(column.key)
                 row.values[column.key] = None
                 continue
             if _blank(value):
                 row.values[column.key] = None
                 if column.required:
-                    problems.add(f"empty; fill in the {header.lower()}", sheet=title, row=number, column=header)
+                    problems.add(t("empty; fill in the {column}", column=header.lower()), sheet=title, row=number,
+                                 column=header)
                     row.bad.add(column.key)
                 continue
             try:
-                row.values[column.key] = parse_cell(column, value, vocab, hints.get(column.key, ""))
+                row.values[column.key] = parse_cell(column, value, vocab, hints.get(column.key, ""), problems.lang)
             except CellProblem as problem:
                 problems.add(str(problem), sheet=title, row=number, column=header)
                 row.values[column.key] = None
@@ -154,34 +156,34 @@ def _read_sheet(ws, fws, sheet: Sheet, lang: str, vocab: Vocabulary, problems: P
 
 
 def read_workbook(source: Path | bytes, *, ontology: Graph | None = None,
-                  problems: Problems | None = None) -> WorkbookRows:
-    """Read the workbook at ``source`` (a path or the file's bytes).
+                  problems: Problems | None = None, lang: str = "da") -> WorkbookRows:
+    """Read the workbook at ``source`` (a path or the file's bytes), written in either language.
 
-    Problems go to ``problems``; without it, they are raised at the end as one
-    :class:`~theory.errors.LoadError`. A file that is not an .xlsx workbook at all is a
-    :class:`~theory.errors.LoadError` at once.
+    Problems go to ``problems`` (told in its language); without it, they are told in ``lang``
+    and raised at the end as one :class:`~theory.errors.LoadError`. A file that is not an
+    .xlsx workbook at all is a :class:`~theory.errors.LoadError` at once.
     """
-    name = Path(source).name if isinstance(source, (str, Path)) else "workbook"
     own = problems is None
-    problems = Problems() if own else problems
+    problems = Problems(lang) if own else problems
+    t = problems.t
+    name = Path(source).name if isinstance(source, (str, Path)) else t("workbook")
     if isinstance(source, (str, Path)) and not Path(source).is_file():
-        raise LoadError(f"{source}: no such file; check the path of the workbook")
+        raise LoadError(t("{source}: no such file; check the path of the workbook", source=source))
     try:
         values = _open(source, data_only=True)
         formulas = _open(source, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise LoadError(f"{name}: not an Excel workbook (.xlsx): {first}; save it as an .xlsx file") from None
+        raise LoadError(t("{source}: not an Excel workbook (.xlsx): {error}; save it as an .xlsx file",
+                          source=name, error=first)) from None
     vocab = Vocabulary(ontology)
     found, lang = _find_sheets(values.sheetnames)
     sheets: dict[str, SheetRows] = {}
     for sheet in SHEETS:
         title = found.get(sheet.key)
         if title is None:
-            problems.add(
-                f"the workbook has no sheet '{sheet.name(lang)}'; add it back (copy it from a workbook made by "
-                "theory new) or export the plan again"
-            )
+            problems.add(t("the workbook has no sheet '{sheet}'; add it back (copy it from a workbook made by theory "
+                           "new) or export the plan again", sheet=sheet.name(lang)))
             continue
         sheets[sheet.key] = _read_sheet(values[title], formulas[title], sheet, lang, vocab, problems)
     if own:

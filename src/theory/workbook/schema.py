@@ -5,9 +5,10 @@ property, which columns are required and which take a value from a closed list. 
 (:mod:`.export`), reading (:mod:`.read`) and building the graph (:mod:`.build`) all work
 from these tables, so a column added here appears in all three.
 
-The words an analyst sees (sheet names, headers, the first sheet's explanation) are kept
-in :data:`WORDS`, keyed by a stable name, in Danish and English, so that they can move to
-the project's message catalogues as they are.
+The words an analyst sees (sheet names, headers, the first sheet's explanation) are written
+here in English, marked for the message catalogue (contexts ``sheet`` and ``column``), and
+translated where they are shown; reading a workbook asks the catalogue for the titles of
+every language, so a workbook written in either language reads back.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ from dataclasses import dataclass, field
 
 from rdflib import RDFS, URIRef
 
+from ..i18n import LANGUAGES, N_, NC_, texts
 from ..namespaces import ORG, SCHEMA, SKOS, TH
 
 __all__ = [
     "LANGS",
-    "WORDS",
+    "SHEET_TITLES",
+    "COLUMN_TITLES",
+    "REVIEW_TITLES",
+    "ABOUT_TITLE",
+    "ABOUT_PARAGRAPHS",
     "Column",
     "Sheet",
     "SHEETS",
@@ -28,193 +34,157 @@ __all__ = [
     "CHOICES",
     "ABOUT",
     "LISTS",
-    "word",
+    "sheet_title",
+    "column_title",
     "covered",
     "row_types",
     "TARGET_TYPES",
 ]
 
 #: the languages of a workbook's words
-LANGS = ("da", "en")
+LANGS = LANGUAGES
 
 #: the first sheet (the explanation) and the hidden sheet of closed lists; neither is read back
 ABOUT = "about"
 LISTS = "lists"
 
-#: every word an analyst sees, by stable key: sheet names ``sheet.*``, headers ``col.*``,
-#: yes/no, and the explanation on the first sheet (``about.*``, one paragraph each)
-WORDS: dict[str, dict[str, str]] = {
-    # sheets (Excel allows at most 31 characters)
-    "sheet.about": {"da": "Om", "en": "About"},
-    "sheet.plan": {"da": "Plan", "en": "Plan"},
-    "sheet.focus_areas": {"da": "Indsatsområder", "en": "Focus areas"},
-    "sheet.results": {"da": "Resultater", "en": "Results"},
-    "sheet.activities": {"da": "Aktiviteter", "en": "Activities"},
-    "sheet.status": {"da": "Status pr. år", "en": "Status per year"},
-    "sheet.support": {"da": "Understøttelse", "en": "Focus-area support"},
-    "sheet.objectives": {"da": "Målsætninger", "en": "Objectives"},
-    "sheet.roles": {"da": "Roller", "en": "Roles"},
-    "sheet.actors": {"da": "Aktører", "en": "Actors"},
-    "sheet.budget": {"da": "Budget", "en": "Budget"},
-    "sheet.deliverables": {"da": "Leverancer og mål", "en": "Deliverables and targets"},
-    "sheet.target_groups": {"da": "Målgrupper", "en": "Target groups"},
-    "sheet.timeline": {"da": "Tidsplan", "en": "Timeline"},
-    "sheet.sums": {"da": "Angivne summer", "en": "Stated sums"},
-    "sheet.money": {"da": "Øremærkning og medfinansiering", "en": "Earmarks and co-financing"},
-    "sheet.places": {"da": "Steder og kanaler", "en": "Places and channels"},
-    "sheet.sections": {"da": "Afsnit", "en": "Sections"},
-    "sheet.lists": {"da": "Lister", "en": "Lists"},
-    "sheet.review": {"da": "Gennemsyn", "en": "Review"},
-    "review.section": {"da": "Afsnit", "en": "Section"},
-    "review.line": {"da": "Linje", "en": "Line"},
-    "review.read": {"da": "Læst", "en": "Read"},
-    "review.why": {"da": "Hvorfor usikker", "en": "Why uncertain"},
-    "review.suggestion": {"da": "Forslag", "en": "Suggestion"},
-    # columns
-    "col.kind": {"da": "Art", "en": "Kind"},
-    "col.name": {"da": "Navn", "en": "Name"},
-    "col.name_en": {"da": "Navn (engelsk)", "en": "Name (English)"},
-    "col.description": {"da": "Beskrivelse", "en": "Description"},
-    "col.plan_year": {"da": "Planår", "en": "Plan year"},
-    "col.period_start": {"da": "Fra år", "en": "From year"},
-    "col.period_end": {"da": "Til år", "en": "To year"},
-    "col.cross_cutting": {"da": "Tværgående", "en": "Cross-cutting"},
-    "col.cuts_across": {"da": "Går på tværs af", "en": "Cuts across"},
-    "col.focus_area": {"da": "Indsatsområde", "en": "Focus area"},
-    "col.no": {"da": "Nr.", "en": "No."},
-    "col.result": {"da": "Resultat", "en": "Result"},
-    "col.impact": {"da": "Effekt", "en": "Impact"},
-    "col.number": {"da": "Nummer", "en": "Number"},
-    "col.aliases": {"da": "Andre navne", "en": "Aliases"},
-    "col.former_names": {"da": "Tidligere navne", "en": "Former names"},
-    "col.places": {"da": "Steder", "en": "Places"},
-    "col.channels": {"da": "Kanaler", "en": "Channels"},
-    "col.activity": {"da": "Aktivitet", "en": "Activity"},
-    "col.year": {"da": "År", "en": "Year"},
-    "col.status": {"da": "Status", "en": "Status"},
-    "col.objective": {"da": "Målsætning", "en": "Objective"},
-    "col.actor": {"da": "Aktør", "en": "Actor"},
-    "col.role": {"da": "Rolle", "en": "Role"},
-    "col.role_status": {"da": "Aftalt/forventet", "en": "Agreed/prospective"},
-    "col.printed_as": {"da": "Trykt som", "en": "Printed as"},
-    "col.actor_kind": {"da": "Art", "en": "Kind"},
-    "col.part_of": {"da": "Del af", "en": "Part of"},
-    "col.party": {"da": "Part i partnerskabet", "en": "Party to the partnership"},
-    "col.shared": {"da": "Fælles aktørregister", "en": "Shared actor register"},
-    "col.table": {"da": "Tabel", "en": "Table"},
-    "col.line": {"da": "Budgetpost", "en": "Budget line"},
-    "col.line_label": {"da": "Postens navn i planen", "en": "Line as printed"},
-    "col.amount": {"da": "Beløb (kr.)", "en": "Amount (DKK)"},
-    "col.deliverable": {"da": "Leverance", "en": "Deliverable"},
-    "col.target_min": {"da": "Mål, mindst", "en": "Target, at least"},
-    "col.target_max": {"da": "Mål, højst", "en": "Target, at most"},
-    "col.unit": {"da": "Enhed", "en": "Unit"},
-    "col.period": {"da": "Periode", "en": "Period"},
-    "col.target_group": {"da": "Målgruppe", "en": "Target group"},
-    "col.min_age": {"da": "Alder fra", "en": "Age from"},
-    "col.max_age": {"da": "Alder til", "en": "Age to"},
-    "col.priority": {"da": "Prioritet", "en": "Priority"},
-    "col.what": {"da": "Hvad", "en": "What"},
-    "col.when": {"da": "Hvornår", "en": "When"},
-    "col.start_month": {"da": "Første måned", "en": "First month"},
-    "col.end_month": {"da": "Sidste måned", "en": "Last month"},
-    "col.label": {"da": "Betegnelse", "en": "Label"},
-    "col.money_kind": {"da": "Art", "en": "Kind"},
-    "col.for_activity": {"da": "Til aktivitet", "en": "For activity"},
-    "col.from_activity": {"da": "Fra aktivitet", "en": "From activity"},
-    "col.funder": {"da": "Finansieret af", "en": "Funded by"},
-    "col.place_kind": {"da": "Art", "en": "Kind"},
-    "col.section": {"da": "Afsnit", "en": "Section"},
-    "col.title": {"da": "Overskrift", "en": "Title"},
-    "col.note": {"da": "Note", "en": "Note"},
-    "col.source": {"da": "Kilde (afsnit)", "en": "Source (section)"},
-    "col.quote": {"da": "Citat", "en": "Quote"},
-    "col.id": {"da": "ID", "en": "ID"},
-    # values
-    "yes": {"da": "ja", "en": "yes"},
-    "no": {"da": "nej", "en": "no"},
-    # the first sheet
-    "about.title": {
-        "da": "Tryghedsplanen som regneark",
-        "en": "The safety plan as a workbook",
-    },
-    "about.intro": {
-        "da": "Dette regneark rummer hele tryghedsplanen: hvert ark er én slags ting, og hver række er én ting "
-        "(en aktivitet, et beløb, en rolle …). Ret, tilføj eller slet rækker, gem filen, og læs den ind igen med "
-        "'theory import {file} -o MAPPE'. Så bliver planen til Turtle-filer, som 'theory validate' kan kontrollere.",
-        "en": "This workbook holds the whole safety plan: each sheet is one kind of thing, and each row is one thing "
-        "(an activity, an amount, a role …). Change, add or delete rows, save the file, and read it back with "
-        "'theory import {file} -o FOLDER'. The plan then becomes Turtle files that 'theory validate' can check.",
-    },
-    "about.sheets": {
-        "da": "Arkene: Plan (partnerskab, aftale, plan, forandringsteori, effekt og organer), Indsatsområder og "
-        "Resultater (forandringsteorien), Aktiviteter, Status pr. år, Understøttelse (hvilke indsatsområder hver "
-        "aktivitet understøtter), Målsætninger, Leverancer og mål, Målgrupper, Tidsplan, Roller (hvem gør hvad i "
-        "hvilken aktivitet), Aktører, Budget (ét beløb pr. række: aktivitet, år, tabel, budgetpost), Angivne summer, "
-        "Øremærkning og medfinansiering, Steder og kanaler, og Afsnit (planens afsnit, som kilderne henviser til).",
-        "en": "The sheets: Plan (partnership, agreement, plan, change theory, impact and bodies), Focus areas and "
-        "Results (the change theory), Activities, Status per year, Focus-area support (which focus areas each "
-        "activity supports), Objectives, Deliverables and targets, Target groups, Timeline, Roles (who does what in "
-        "which activity), Actors, Budget (one amount a row: activity, year, table, budget line), Stated sums, "
-        "Earmarks and co-financing, Places and channels, and Sections (the plan's sections the sources refer to).",
-    },
-    "about.names": {
-        "da": "Henvisninger skrives med navn: en aktivitet med sit navn (eller nummer), en aktør med sit navn, et "
-        "indsatsområde med sit navn, præcis som i det ark, hvor tingen står. Kolonner med en rullemenu tager kun "
-        "værdier fra listen (roller, aktørarter, budgetposter, tabeller, status, indsatsområder, planens år). "
-        "Omdøber du en ting, så ret også navnet, hvor andre ark nævner det (Søg og erstat i hele projektmappen).",
-        "en": "References are written by name: an activity by its name (or number), an actor by its name, a focus "
-        "area by its name, exactly as in the sheet where the thing stands. Columns with a drop-down take values from "
-        "the list only (roles, actor kinds, budget lines, tables, statuses, focus areas, the plan's years). "
-        "When you rename a thing, change the name where other sheets name it too (Find and Replace in the whole "
-        "workbook).",
-    },
-    "about.lists": {
-        "da": "Flere værdier i én celle (andre navne, steder, kanaler, kilder, citater) står på hver sin linje i "
-        "cellen (Alt+Enter i Excel, Ctrl+Enter i LibreOffice).",
-        "en": "Several values in one cell (aliases, places, channels, sources, quotes) go on a line each within the "
-        "cell (Alt+Enter in Excel, Ctrl+Enter in LibreOffice).",
-    },
-    "about.sources": {
-        "da": "Kilde og Citat siger, hvor i planen et tal eller et udsagn står: afsnittets kode fra arket Afsnit og "
-        "et kort, ordret citat. Skriv dem også på nye rækker.",
-        "en": "Source and Quote say where in the plan a figure or statement stands: the section's code from the "
-        "Sections sheet and a short verbatim quote. Fill them in on new rows too.",
-    },
-    "about.ids": {
-        "da": "Kolonnen ID holder tingens faste identitet. Lad den stå, når du retter et navn, så bevarer tingen sin "
-        "identitet; lad den være tom på nye rækker, så dannes den af navn og nummer, og tøm den, hvis en række "
-        "bliver til en anden ting. Aktører med "
-        "'ja' i Fælles aktørregister hører til det fælles register; ændringer af dem skrives ikke i planen.",
-        "en": "The ID column holds the thing's lasting identity. Leave it as it is when you change a name, and the "
-        "thing keeps its identity; leave it empty on new rows, and it is made from the name and number, and empty "
-        "it when a row becomes another thing. Actors with "
-        "'yes' in Shared actor register belong to the shared register; changes to them are not written to the plan.",
-    },
-    "about.amounts": {
-        "da": "Beløb er hele kroner som tal (skriv 120000, ikke '120.000 kr.'). Et tal, som planen trykker forkert "
-        "(fx 188.00 i en kolonne af tusinder), står som trykt, og Trykt som siger hvordan. Måneder skrives som "
-        "2024-03. Formler må bruges, når filen er gemt i Excel eller LibreOffice, så deres værdi står i filen.",
-        "en": "Amounts are whole kroner as numbers (write 120000, not '120.000 kr.'). A figure the plan misprints "
-        "(such as 188.00 in a column of thousands) stands as printed, and Printed as says how. Months are written "
-        "as 2024-03. Formulas may be used once the file is saved in Excel or LibreOffice, so that their value is in "
-        "the file.",
-    },
-    "about.errors": {
-        "da": "Finder indlæsningen fejl, skrives intet; hver fejl nævner ark, række og kolonne og hvordan den rettes.",
-        "en": "If the import finds problems, nothing is written; each problem names the sheet, row and column and "
-        "how to fix it.",
-    },
+#: sheet key -> its title (Excel allows at most 31 characters)
+SHEET_TITLES: dict[str, str] = {
+    "about": NC_("sheet", "About"),
+    "plan": NC_("sheet", "Plan"),
+    "focus_areas": NC_("sheet", "Focus areas"),
+    "results": NC_("sheet", "Results"),
+    "activities": NC_("sheet", "Activities"),
+    "status": NC_("sheet", "Status per year"),
+    "support": NC_("sheet", "Focus-area support"),
+    "objectives": NC_("sheet", "Objectives"),
+    "roles": NC_("sheet", "Roles"),
+    "actors": NC_("sheet", "Actors"),
+    "budget": NC_("sheet", "Budget"),
+    "deliverables": NC_("sheet", "Deliverables and targets"),
+    "target_groups": NC_("sheet", "Target groups"),
+    "timeline": NC_("sheet", "Timeline"),
+    "sums": NC_("sheet", "Stated sums"),
+    "money": NC_("sheet", "Earmarks and co-financing"),
+    "places": NC_("sheet", "Places and channels"),
+    "sections": NC_("sheet", "Sections"),
+    "lists": NC_("sheet", "Lists"),
+    "review": NC_("sheet", "Review"),
 }
 
-#: the order of the first sheet's paragraphs
-ABOUT_PARAGRAPHS = ("about.intro", "about.sheets", "about.names", "about.lists", "about.sources", "about.ids",
-                    "about.amounts", "about.errors")
+#: column key -> its header; the review sheet's columns are keyed as in ``review.csv``
+COLUMN_TITLES: dict[str, str] = {
+    "kind": NC_("column", "Kind"),
+    "name": NC_("column", "Name"),
+    "name_en": NC_("column", "Name (English)"),
+    "description": NC_("column", "Description"),
+    "plan_year": NC_("column", "Plan year"),
+    "period_start": NC_("column", "From year"),
+    "period_end": NC_("column", "To year"),
+    "cross_cutting": NC_("column", "Cross-cutting"),
+    "cuts_across": NC_("column", "Cuts across"),
+    "focus_area": NC_("column", "Focus area"),
+    "no": NC_("column", "No."),
+    "result": NC_("column", "Result"),
+    "impact": NC_("column", "Impact"),
+    "number": NC_("column", "Number"),
+    "aliases": NC_("column", "Aliases"),
+    "former_names": NC_("column", "Former names"),
+    "places": NC_("column", "Places"),
+    "channels": NC_("column", "Channels"),
+    "activity": NC_("column", "Activity"),
+    "year": NC_("column", "Year"),
+    "status": NC_("column", "Status"),
+    "objective": NC_("column", "Objective"),
+    "actor": NC_("column", "Actor"),
+    "role": NC_("column", "Role"),
+    "role_status": NC_("column", "Agreed/prospective"),
+    "printed_as": NC_("column", "Printed as"),
+    "actor_kind": NC_("column", "Kind"),
+    "part_of": NC_("column", "Part of"),
+    "party": NC_("column", "Party to the partnership"),
+    "shared": NC_("column", "Shared actor register"),
+    "table": NC_("column", "Table"),
+    "line": NC_("column", "Budget line"),
+    "line_label": NC_("column", "Line as printed"),
+    "amount": NC_("column", "Amount (DKK)"),
+    "deliverable": NC_("column", "Deliverable"),
+    "target_min": NC_("column", "Target, at least"),
+    "target_max": NC_("column", "Target, at most"),
+    "unit": NC_("column", "Unit"),
+    "period": NC_("column", "Period"),
+    "target_group": NC_("column", "Target group"),
+    "min_age": NC_("column", "Age from"),
+    "max_age": NC_("column", "Age to"),
+    "priority": NC_("column", "Priority"),
+    "what": NC_("column", "What"),
+    "when": NC_("column", "When"),
+    "start_month": NC_("column", "First month"),
+    "end_month": NC_("column", "Last month"),
+    "label": NC_("column", "Label"),
+    "money_kind": NC_("column", "Kind"),
+    "for_activity": NC_("column", "For activity"),
+    "from_activity": NC_("column", "From activity"),
+    "funder": NC_("column", "Funded by"),
+    "place_kind": NC_("column", "Kind"),
+    "section": NC_("column", "Section"),
+    "title": NC_("column", "Title"),
+    "note": NC_("column", "Note"),
+    "source": NC_("column", "Source (section)"),
+    "quote": NC_("column", "Quote"),
+    "id": NC_("column", "ID"),
+}
+
+#: the review sheet's headers, by the keys of ``review.csv`` (:data:`theory.importer.REVIEW_COLUMNS`)
+REVIEW_TITLES: dict[str, str] = {
+    "section": NC_("column", "Section"),
+    "line": NC_("column", "Line"),
+    "read": NC_("column", "Read"),
+    "why": NC_("column", "Why uncertain"),
+    "suggestion": NC_("column", "Suggestion"),
+}
+
+#: the first sheet: its title, then its paragraphs in order (``{file}``: the workbook's file name)
+ABOUT_TITLE = N_("The safety plan as a workbook")
+ABOUT_PARAGRAPHS = (
+    N_("This workbook holds the whole safety plan: each sheet is one kind of thing, and each row is one thing "
+       "(an activity, an amount, a role …). Change, add or delete rows, save the file, and read it back with "
+       "'theory import {file} -o FOLDER'. The plan then becomes Turtle files that 'theory validate' can check."),
+    N_("The sheets: Plan (partnership, agreement, plan, change theory, impact and bodies), Focus areas and "
+       "Results (the change theory), Activities, Status per year, Focus-area support (which focus areas each "
+       "activity supports), Objectives, Deliverables and targets, Target groups, Timeline, Roles (who does what in "
+       "which activity), Actors, Budget (one amount a row: activity, year, table, budget line), Stated sums, "
+       "Earmarks and co-financing, Places and channels, and Sections (the plan's sections the sources refer to)."),
+    N_("References are written by name: an activity by its name (or number), an actor by its name, a focus "
+       "area by its name, exactly as in the sheet where the thing stands. Columns with a drop-down take values from "
+       "the list only (roles, actor kinds, budget lines, tables, statuses, focus areas, the plan's years). "
+       "When you rename a thing, change the name where other sheets name it too (Find and Replace in the whole "
+       "workbook)."),
+    N_("Several values in one cell (aliases, places, channels, sources, quotes) go on a line each within the "
+       "cell (Alt+Enter in Excel, Ctrl+Enter in LibreOffice)."),
+    N_("Source and Quote say where in the plan a figure or statement stands: the section's code from the "
+       "Sections sheet and a short verbatim quote. Fill them in on new rows too."),
+    N_("The ID column holds the thing's lasting identity. Leave it as it is when you change a name, and the "
+       "thing keeps its identity; leave it empty on new rows, and it is made from the name and number, and empty "
+       "it when a row becomes another thing. Actors with "
+       "'yes' in Shared actor register belong to the shared register; changes to them are not written to the plan."),
+    N_("Amounts are whole kroner as numbers (write 120000, not '120.000 kr.'). A figure the plan misprints "
+       "(such as 188.00 in a column of thousands) stands as printed, and Printed as says how. Months are written "
+       "as 2024-03. Formulas may be used once the file is saved in Excel or LibreOffice, so that their value is in "
+       "the file."),
+    N_("If the import finds problems, nothing is written; each problem names the sheet, row and column and "
+       "how to fix it."),
+)
 
 
-def word(key: str, lang: str) -> str:
-    """The word for ``key`` in ``lang`` (``da`` or ``en``)."""
-    return WORDS[key][lang]
+def sheet_title(key: str, lang: str) -> str:
+    """The title of sheet ``key`` (``budget``, ``lists``, ``review`` …) in ``lang``."""
+    return texts(lang).context("sheet", SHEET_TITLES[key])
+
+
+def column_title(key: str, lang: str) -> str:
+    """The header of column ``key`` in ``lang``."""
+    return texts(lang).context("column", COLUMN_TITLES[key])
 
 
 #: closed lists: key -> the ontology terms in drop-down order (labels come from the ontology)
@@ -265,10 +235,11 @@ class Column:
     width: int = 16
 
     def header(self, lang: str) -> str:
-        return word(f"col.{self.key}", lang)
+        return column_title(self.key, lang)
 
     def headers(self) -> tuple[str, ...]:
-        return tuple(word(f"col.{self.key}", lang) for lang in LANGS)
+        """The header in every language: reading recognises each."""
+        return tuple(column_title(self.key, lang) for lang in LANGS)
 
 
 @dataclass(frozen=True)
@@ -284,10 +255,11 @@ class Sheet:
     implied_on: tuple[tuple[URIRef, URIRef], ...] = field(default=())
 
     def name(self, lang: str) -> str:
-        return word(f"sheet.{self.key}", lang)
+        return sheet_title(self.key, lang)
 
     def names(self) -> tuple[str, ...]:
-        return tuple(word(f"sheet.{self.key}", lang) for lang in LANGS)
+        """The title in every language: reading recognises each."""
+        return tuple(sheet_title(self.key, lang) for lang in LANGS)
 
     def column(self, key: str) -> Column:
         for column in self.columns:

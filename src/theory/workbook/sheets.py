@@ -23,8 +23,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.writer.excel import ExcelWriter
 
+from ..i18n import texts
 from .export import PlanRows
-from .schema import ABOUT_PARAGRAPHS, CHOICES, SHEETS, SHEETS_BY_KEY, Column, word
+from .schema import (ABOUT_PARAGRAPHS, ABOUT_TITLE, CHOICES, REVIEW_TITLES, SHEETS, SHEETS_BY_KEY, Column,
+                     sheet_title)
 from .vocab import Vocabulary
 
 __all__ = ["write_workbook", "VALIDATED_ROWS", "FIXED_TIME"]
@@ -58,14 +60,14 @@ def _deterministic(data: bytes) -> bytes:
 
 def _lists_sheet(wb: Workbook, lang: str, vocab: Vocabulary, years: list[int]) -> dict[str, str]:
     """The hidden sheet of closed lists; list key -> its range formula for a drop-down."""
-    ws = wb.create_sheet(word("sheet.lists", lang))
+    ws = wb.create_sheet(sheet_title("lists", lang))
     ws.sheet_state = "hidden"
     formulas = {}
     for index, key in enumerate(_LIST_KEYS, start=1):
         if key == "years":
             values = years
         elif key == "flag":
-            values = [word("yes", lang), word("no", lang)]
+            values = [texts(lang)("yes"), texts(lang)("no")]
         else:
             values = vocab.choices(key, lang)
         letter = get_column_letter(index)
@@ -100,6 +102,7 @@ def _validation(column: Column, lang: str, lists: dict[str, str], last: int) -> 
         formula, strict = _column_range("actors", "name", lang, last), False
     else:
         return None
+    t = texts(lang)
     return DataValidation(
         type="list",
         formula1=f"={formula}",
@@ -108,19 +111,19 @@ def _validation(column: Column, lang: str, lists: dict[str, str], last: int) -> 
         showErrorMessage=True,
         errorStyle="stop" if strict else "warning",
         errorTitle=column.header(lang),
-        error=("Vælg en værdi fra listen." if lang == "da" else "Choose a value from the list.")
-        if strict else ("Navnet findes ikke i listen." if lang == "da" else "The name is not in the list."),
+        error=t("Choose a value from the list.") if strict else t("The name is not in the list."),
     )
 
 
 def _about_sheet(wb: Workbook, lang: str, file_name: str, title: str) -> None:
     ws = wb.active
-    ws.title = word("sheet.about", lang)
+    t = texts(lang)
+    ws.title = sheet_title("about", lang)
     ws.column_dimensions["A"].width = 110
-    ws["A1"] = word("about.title", lang) + (f": {title}" if title else "")
+    ws["A1"] = t(ABOUT_TITLE) + (f": {title}" if title else "")
     ws["A1"].font = Font(bold=True, size=14)
-    for row, key in enumerate(ABOUT_PARAGRAPHS, start=3):
-        cell = ws.cell(row=row, column=1, value=word(key, lang).format(file=file_name))
+    for row, paragraph in enumerate(ABOUT_PARAGRAPHS, start=3):
+        cell = ws.cell(row=row, column=1, value=t(paragraph, file=file_name))
         cell.alignment = _WRAP
 
 
@@ -160,9 +163,9 @@ def _review_sheet(wb: Workbook, lang: str, review: tuple[list[str], list[dict]])
     """The readings of a draft a person should check (``theory import PLAN.pdf -o plan.xlsx``);
     import ignores this sheet."""
     columns, rows = review
-    ws = wb.create_sheet(word("sheet.review", lang))
+    ws = wb.create_sheet(sheet_title("review", lang))
     for index, column in enumerate(columns, start=1):
-        cell = ws.cell(row=1, column=index, value=word(f"review.{column}", lang))
+        cell = ws.cell(row=1, column=index, value=texts(lang).context("column", REVIEW_TITLES[column]))
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _WRAP
         ws.column_dimensions[get_column_letter(index)].width = 60 if column in ("why", "suggestion", "read") else 24
     for row_number, row in enumerate(rows, start=2):
@@ -176,10 +179,7 @@ def write_workbook(rows: PlanRows, *, lang: str, vocab: Vocabulary, file_name: s
                    review: tuple[list[str], list[dict]] | None = None) -> bytes:
     """``rows`` as the bytes of an .xlsx file in ``lang`` (da or en); ``review`` (columns,
     rows) adds a draft's review list as a sheet of its own."""
-    if lang not in ("da", "en"):
-        from ..errors import UsageError
-
-        raise UsageError(f"unknown workbook language {lang!r}; use da or en")
+    texts(lang)  # an unknown language is a UsageError before anything is made
     wb = Workbook()
     _about_sheet(wb, lang, file_name, rows.title)
     sheet_keys = [sheet.key for sheet in SHEETS]
@@ -189,7 +189,7 @@ def write_workbook(rows: PlanRows, *, lang: str, vocab: Vocabulary, file_name: s
         _data_sheet(wb, key, rows.rows.get(key, []), lang, lists)
     if review is not None:
         _review_sheet(wb, lang, review)
-    lists_sheet = wb[word("sheet.lists", lang)]
+    lists_sheet = wb[sheet_title("lists", lang)]
     wb.move_sheet(lists_sheet, offset=len(wb.sheetnames) - 1 - wb.index(lists_sheet))
     wb.active = 0
     props = wb.properties
