@@ -4,40 +4,38 @@ The public API: open a workspace of plans, then validate, query, audit and rende
 
 >>> from theory import Workspace
 >>> ws = Workspace.open()          # the shipped Tingbjerg-Husum plan, embedded Oxigraph
+
+Names are imported when first used (PEP 562), so importing one module of the package does
+not load rdflib, pyoxigraph or Babel for all of it.
 """
 
-from .errors import (
-    DataError,
-    LoadError,
-    OutputError,
-    QueryError,
-    ReasonerError,
-    RemoteError,
-    StoreError,
-    TheoryError,
-    UsageError,
-)
-from .namespaces import TH
-from .sources import find_sources, ontology_path, shapes_path
-from .workspace import Plan, Workspace
+from importlib import import_module
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "TH",
-    "Workspace",
-    "Plan",
-    "TheoryError",
-    "UsageError",
-    "LoadError",
-    "DataError",
-    "QueryError",
-    "ReasonerError",
-    "OutputError",
-    "RemoteError",
-    "StoreError",
-    "find_sources",
-    "ontology_path",
-    "shapes_path",
-    "__version__",
-]
+#: public name -> the module that defines it
+_EXPORTS = {
+    "TH": "namespaces",
+    "Workspace": "workspace",
+    "Plan": "workspace",
+    "TheoryError": "errors",
+    "UsageError": "errors",
+    "LoadError": "errors",
+    "DataError": "errors",
+    "QueryError": "errors",
+    "ReasonerError": "errors",
+    "OutputError": "errors",
+    "RemoteError": "errors",
+    "StoreError": "errors",
+    "find_sources": "sources",
+    "ontology_path": "sources",
+    "shapes_path": "sources",
+}
+
+__all__ = [*_EXPORTS, "__version__"]
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'theory' has no attribute {name!r}")
