@@ -170,7 +170,7 @@ def workspace_from_graph(graph: Graph, *, lang: str = "da", origin: str = "workb
     store, _ = load_store(Sources(registry=_shipped_registry()))
     name = ox.NamedNode(plans[0])
     store.extend(ox.Quad(*(to_oxigraph(term) for term in triple), name) for triple in graph)
-    return Workspace._with_plans(OxigraphEngine(store), [(plans[0], plans[0], ())], lang=lang, origin=origin)
+    return Workspace.from_engine(OxigraphEngine(store), lang=lang, origin=origin)
 
 
 def _shipped_registry() -> list[Path]:
