@@ -1,6 +1,6 @@
 """How well does the importer read the shipped plan? Field by field against the curated graph.
 
-Imports the plan's text (``../shared/sources/000_736bf11392afa270.txt``, page numbers and
+Imports the plan's text (``tests/data/sources/tingbjerg-husum-tryghedsplan-2024.txt``, page numbers and
 hyphenation left in) with :func:`theory.importer.read_plan` and compares the draft with the
 hand-curated graph in ``graph/`` (what weeks of curation produced). Each field kind is a
 set (or multiset) of comparable facts; precision is the share of the draft's facts that
@@ -37,7 +37,7 @@ from pathlib import Path
 from rdflib import Graph
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCE = ROOT.parent / "shared" / "sources" / "000_736bf11392afa270.txt"
+SOURCE = ROOT / "tests" / "data" / "sources" / "tingbjerg-husum-tryghedsplan-2024.txt"
 
 PREFIXES = """
 PREFIX th: <https://w3id.org/theory/ontology#>
