@@ -1,7 +1,7 @@
 """Budget reconciliation: every disagreement between the plan's tables, found from the graph.
 
 The expected lists are read by hand from the plan text
-(/work/shared/sources/000_736bf11392afa270.txt): the overview table "Tryghedsplanens
+(tests/data/sources/tingbjerg-husum-tryghedsplan-2024.txt): the overview table "Tryghedsplanens
 økonomi" (rows per activity and year, "Sum (kr.)") and each activity's own "Økonomi" table.
 """
 
