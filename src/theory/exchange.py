@@ -131,9 +131,7 @@ def import_plan(source: Path, output: Path, *, actors: Sequence[Path] = (), lang
                          f"not {suffix} files")
     from .importer import REVIEW_COLUMNS, known_actors, read_plan
 
-    known = known_actors([*[Path(a) for a in actors]] if actors else None)
-    if actors:
-        known += registry_graph()
+    known = known_actors([Path(a) for a in actors]) + registry_graph() if actors else known_actors()
     draft = read_plan(source, actors=known, lang=lang)
     review = draft.review_rows()
     result = ImportResult(source, output, len(draft.graph), review=review)
@@ -160,23 +158,17 @@ def workspace_from_graph(graph: Graph, *, lang: str = "da", origin: str = "workb
 
     from .engine import OxigraphEngine, to_oxigraph
     from .namespaces import TH
-    from .sources import Sources
+    from .sources import Sources, find_sources
     from .store import load_store
     from .workspace import Workspace
 
     plans = sorted(str(p) for p in graph.subjects(RDF.type, TH.SafetyPlan))
     if len(plans) != 1:
         raise UsageError(f"{origin}: holds {len(plans)} plans; a workbook holds one")
-    store, _ = load_store(Sources(registry=_shipped_registry()))
+    store, _ = load_store(Sources(registry=find_sources(None).registry))
     name = ox.NamedNode(plans[0])
     store.extend(ox.Quad(*(to_oxigraph(term) for term in triple), name) for triple in graph)
     return Workspace.from_engine(OxigraphEngine(store), lang=lang, origin=origin)
-
-
-def _shipped_registry() -> list[Path]:
-    from .sources import shipped_registry_path
-
-    return sorted(p for p in shipped_registry_path().rglob("*.ttl"))
 
 
 def workspace_of(path: Path, *, lang: str = "da", plan: str | None = None):
