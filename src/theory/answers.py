@@ -29,7 +29,8 @@ def answer(ws, source: str, params: Mapping[str, Any] | None = None, *, plans: S
     if form in ("CONSTRUCT", "DESCRIBE"):
         return _turtle([t for plan in plans for t in ws.terms(info, plan, params)])
     rows: list[dict[str, Any]] = []
-    columns: list[str] = []
+    # the projection's order (a variable a row leaves unbound is still a column); SELECT * from the rows
+    columns: list[str] = _projection(info.text) if form == "SELECT" else []
     for plan in plans:
         result = ws.terms(info, plan, params)
         if form == "ASK":
@@ -39,8 +40,6 @@ def answer(ws, source: str, params: Mapping[str, Any] | None = None, *, plans: S
         for row in result:
             rows.append({"plan": plan.name, **{k: catalogue.python_value(v) for k, v in row.items()}})
             columns.extend(k for k in row if k not in columns)
-    if form == "SELECT" and not columns:
-        columns = _projection(info.text)
     if len(plans) > 1:
         columns = ["plan", *[c for c in columns if c != "plan"]]
     else:
@@ -49,7 +48,7 @@ def answer(ws, source: str, params: Mapping[str, Any] | None = None, *, plans: S
 
 
 def _projection(text: str) -> list[str]:
-    """The variables a SELECT projects, for the header of an empty answer."""
+    """The variables a SELECT projects, in order (none for ``SELECT *``)."""
     import re
 
     head = re.search(r"(?is)\bSELECT\b(.*?)\bWHERE\b", re.sub(r"#[^\n]*", " ", text))
