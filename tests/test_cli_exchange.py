@@ -205,3 +205,16 @@ def test_render_diff_needs_two_plans(runner, tmp_path):
     result = run(runner, "render", "diff", SHIPPED, "-o", tmp_path / "d.html")
     assert result.exit_code == 2 and "takes two plans" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_readme_import_example_is_real(runner, tmp_path, monkeypatch):
+    import re
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command, shown = re.search(r"\$ (theory import tests/data/importer/mini-plan\.txt[^\n]*)\n([^\n]*)\n", readme).groups()
+    args = shlex.split(command)[1:]
+    args[1] = str(ROOT / args[1])
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, *args)
+    assert result.exit_code == 0 and result.stdout == shown + "\n"
