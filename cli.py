@@ -450,7 +450,7 @@ def new_command(output, year, lang):
 
 
 @main.command("import", epilog=EXIT_CODES_HELP)
-@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("source", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="A folder for the plan's Turtle files (the layout of graph/), or, for a PDF or text, an .xlsx "
                    "workbook to correct and import again.")

@@ -218,3 +218,12 @@ def test_the_readme_import_example_is_real(runner, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(runner, *args)
     assert result.exit_code == 0 and result.stdout == shown + "\n"
+
+
+@pytest.mark.parametrize("name", ["missing.pdf", "missing.xlsx", "missing.txt"])
+def test_a_missing_source_is_input_that_cannot_be_loaded(runner, tmp_path, name):
+    result = run(runner, "import", tmp_path / name, "-o", tmp_path / "out")
+    assert result.exit_code == 3
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and name in lines[0]
+    assert list(tmp_path.iterdir()) == []

@@ -38,7 +38,6 @@ __all__ = [
     "plan_iri_of",
     "read_triples",
     "dataset_plans",
-    "graph_names",
     "is_store",
 ]
 
@@ -328,8 +327,3 @@ def load_store(sources: Sources, store: ox.Store | None = None) -> tuple[ox.Stor
     except OSError as err:
         raise StoreError(f"cannot write the store: {err}") from None
     return store, plans
-
-
-def graph_names(store: ox.Store) -> Sequence[str]:
-    """Every named graph of ``store`` (sorted)."""
-    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))

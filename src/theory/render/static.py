@@ -65,11 +65,6 @@ def _dashes(pattern: Any, scale: float):
     return (0, tuple(max(1.2, float(v) * scale * 1.4) for v in pattern))
 
 
-def _wrap(text: str, font_px: float, width_px: float, margin_px: float) -> str:
-    room = max(4, int((width_px - 2 * margin_px) / (_CHAR * font_px)))
-    return "\n".join(textwrap.fill(part, room, break_long_words=False) or "" for part in str(text).split("\n"))
-
-
 def _box(node) -> tuple[float, float]:
     """(width, height) in canvas pixels of a box node, as the page draws it."""
     margin = float(node.get("margin") or 6)
